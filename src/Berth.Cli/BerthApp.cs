@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Berth.Cli;
+
+/// <summary>The <c>berth</c> command: builds the verb tree and runs it against the given writers (tests call this in-process).</summary>
+public static class BerthApp
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int InputError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Berth: from source tree to production containers, and proof that they work.");
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await stderr.WriteLineAsync($"berth: {error.Message}");
+            return InputError;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+}

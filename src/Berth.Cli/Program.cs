@@ -1,0 +1,3 @@
+using Berth.Cli;
+
+return await BerthApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,58 @@
+namespace Berth.Apps.Python.Manifests;
+
+// Contract between the Python manifest readers and the service detector.
+// Paths are relative to the scan root with '/' separators ("." for the root itself). Lines are 1-based, 0 = whole file.
+
+public enum PythonPackageManager
+{
+    Pip,
+    Uv,
+    Poetry,
+    Pdm,
+    Pipenv,
+}
+
+/// <summary>A PEP 508 requirement. Name is PEP 503-normalised (lower case, runs of -_. → -).</summary>
+public sealed record PythonRequirement(
+    string Name,
+    string RawName,
+    string? Specifier,
+    IReadOnlyList<string> Extras,
+    string? Marker,
+    string File,
+    int Line);
+
+/// <summary>A package pinned in a lock file. Groups: "main", "dev", ... (poetry category/groups, uv/pdm groups).</summary>
+public sealed record LockedPackage(string Name, string Version, IReadOnlyList<string> Groups, string? Marker);
+
+/// <summary>Where importable code lives, from pyproject (poetry <c>packages = [{include="x", from="src"}]</c>, setuptools <c>package-dir</c>/<c>where</c>, hatch/pdm src layouts).</summary>
+public sealed record PackageRoot(string Directory, string? Package, string File, int Line);
+
+/// <summary>Everything known about how one service's dependencies are declared and installed.</summary>
+public sealed record PythonManifests(
+    PythonPackageManager PackageManager,
+    string ProjectRoot,
+    string? ManifestFile,
+    string? LockFile,
+    IReadOnlyList<string> ProductionRequirementFiles,
+    IReadOnlyList<string> DevelopmentRequirementFiles,
+    IReadOnlyList<PythonRequirement> Dependencies,
+    IReadOnlyList<PythonRequirement> DevDependencies,
+    IReadOnlyList<LockedPackage> LockedPackages,
+    string? ProjectName,
+    IReadOnlyList<PackageRoot> PackageRoots,
+    IReadOnlyDictionary<string, string> Scripts,
+    string? WorkspaceRoot,
+    string? RequiresPython,
+    IReadOnlyList<Evidence> Evidence);
+
+/// <summary>The Python minor to build with ("3.11") and which file said so.</summary>
+public sealed record PythonVersionChoice(string Version, string Source, string? File, int Line);
+
+/// <summary>A native library implied by a dependency: what the builder needs to compile it and what the runtime needs to load it.</summary>
+public sealed record NativeLibrary(
+    string Dependency,
+    IReadOnlyList<string> BuildPackages,
+    IReadOnlyList<string> RuntimePackages,
+    bool BinaryWheel,
+    string Reason);

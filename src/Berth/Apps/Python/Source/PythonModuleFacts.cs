@@ -1,0 +1,72 @@
+namespace Berth.Apps.Python.Source;
+
+// Contract between the Python source reader (PythonModuleReader) and the service detector.
+// Lines are 1-based. Strings are the literal values as written in the source (quotes removed).
+
+/// <summary>Everything Berth reads out of one .py file.</summary>
+public sealed record PythonModuleFacts(
+    string File,
+    IReadOnlyList<PythonImport> Imports,
+    IReadOnlyList<AppInstance> Apps,
+    IReadOnlyList<AppFactory> Factories,
+    IReadOnlyList<RouterInstance> Routers,
+    IReadOnlyList<RouterInclusion> Inclusions,
+    IReadOnlyList<RouteDeclaration> Routes,
+    IReadOnlyList<EnvRead> EnvReads,
+    IReadOnlyList<SettingsClass> SettingsClasses,
+    IReadOnlyList<ServerCall> ServerCalls,
+    IReadOnlyList<StringAssignment> ModuleStrings,
+    bool HasMainGuard);
+
+/// <summary><c>import a.b as c</c> → Module "a.b", Names [], Alias "c"; <c>from a import b, c as d</c> → Module "a", Names ["b","c"], aliases mapped.</summary>
+public sealed record PythonImport(string Module, IReadOnlyList<ImportedName> Names, string? Alias, int Line);
+
+public sealed record ImportedName(string Name, string? Alias);
+
+/// <summary><c>app = FastAPI(...)</c> at module level. Constructor is the fully qualified name when the import resolves it ("fastapi.FastAPI"), else as written.</summary>
+public sealed record AppInstance(string Variable, string Constructor, int Line);
+
+/// <summary>A function that builds and returns a framework app (<c>def create_app(): app = Flask(__name__) ... return app</c>).</summary>
+public sealed record AppFactory(string Function, string Constructor, int Line);
+
+/// <summary><c>router = APIRouter(prefix="/api")</c> (FastAPI) or <c>bp = Blueprint("x", __name__, url_prefix="/x")</c> (Flask).</summary>
+public sealed record RouterInstance(string Variable, string Constructor, string? Prefix, int Line);
+
+/// <summary><c>app.include_router(health.router, prefix="/v1")</c> / <c>app.register_blueprint(bp, url_prefix=...)</c> / <c>app.mount("/x", sub)</c>. RouterExpression is the dotted expression as written ("health.router").</summary>
+public sealed record RouterInclusion(string Target, string RouterExpression, string? Prefix, int Line);
+
+/// <summary>
+/// One route. Target is the app/router variable ("app", "router", "bp"), or null for Starlette <c>Route(...)</c> lists / Django <c>path()</c>.
+/// Declaration is how it was declared: "get", "post", "head", "api_route", "route", "add_api_route", "Route", "path", "re_path", "websocket".
+/// Methods are the methods written explicitly (upper case), empty when the declaration states none (Flask <c>@app.route</c> without methods).
+/// </summary>
+public sealed record RouteDeclaration(string? Target, string Path, IReadOnlyList<string> Methods, string Declaration, string? Function, int Line);
+
+public enum EnvReadKind
+{
+    /// <summary><c>os.environ["X"]</c></summary>
+    Subscript,
+    /// <summary><c>os.environ.get("X")</c> / <c>os.getenv("X")</c> with or without default</summary>
+    Get,
+    /// <summary><c>os.environ.setdefault("X", v)</c></summary>
+    SetDefault,
+}
+
+/// <summary>Required is true for <c>os.environ["X"]</c>; Default is the literal default when it is a literal.</summary>
+public sealed record EnvRead(string Name, EnvReadKind Kind, bool Required, string? Default, int Line);
+
+/// <summary>A pydantic <c>BaseSettings</c> subclass (pydantic v1 <c>pydantic.BaseSettings</c> or v2 <c>pydantic_settings.BaseSettings</c>).</summary>
+public sealed record SettingsClass(string Name, string? EnvPrefix, bool CaseSensitive, string? EnvFile, IReadOnlyList<SettingsField> Fields, int Line);
+
+/// <summary>A field: Alias is the env name given by <c>Field(env="X")</c> (v1) or <c>validation_alias</c>/<c>alias</c> (v2).</summary>
+public sealed record SettingsField(string Name, string? Alias, string? Annotation, bool HasDefault, string? Default, int Line);
+
+/// <summary>
+/// A call that starts a server in code: <c>uvicorn.run("app.main:app", host=..., port=...)</c>, <c>app.run(port=...)</c> (Flask),
+/// <c>web.run_app(...)</c>. Port is the literal; PortEnvVar names the env var when the port comes from <c>int(os.getenv("PORT", "8000"))</c>
+/// (then Port holds the default when it is a literal).
+/// </summary>
+public sealed record ServerCall(string Server, string? AppReference, string? Host, int? Port, string? PortEnvVar, bool InMainGuard, int Line);
+
+/// <summary>Top-level <c>NAME = "literal"</c> (Django's WSGI_APPLICATION, ASGI_APPLICATION, ROOT_URLCONF...).</summary>
+public sealed record StringAssignment(string Name, string Value, int Line);

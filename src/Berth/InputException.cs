@@ -1,0 +1,17 @@
+namespace Berth;
+
+/// <summary>
+/// Bad input from the user's tree or command line: reported as "file:line: message" with exit code 2,
+/// never as a stack trace. <see cref="File"/> is relative to the scanned root where possible.
+/// </summary>
+public sealed class InputException(string file, int line, string message) : Exception(message)
+{
+    public string File { get; } = file;
+
+    /// <summary>1-based line, or 0 when the problem is the file as a whole.</summary>
+    public int Line { get; } = line;
+
+    public string Location => Line > 0 ? $"{File}:{Line}" : File;
+
+    public override string ToString() => $"{Location}: {Message}";
+}

@@ -1,0 +1,7 @@
+namespace Berth.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Runs() => Assert.True(true);
+}
