@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Berth.Cli.Init;
+using Berth.Cli.Scan;
 
 namespace Berth.Cli;
 
@@ -11,14 +13,27 @@ public static class BerthApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Berth: from source tree to production containers, and proof that they work.");
+        var root = new RootCommand("Berth: from source tree to production containers, and proof that they work.")
+        {
+            ScanCommand.Create(stdout, stderr),
+            InitCommand.Create(stdout, stderr),
+        };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
                 await stderr.WriteLineAsync($"berth: {error.Message}");
+            await stderr.WriteLineAsync("Run 'berth --help' for usage.");
             return InputError;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (InputException e)
+        {
+            await stderr.WriteLineAsync($"berth: {e.Location}: {e.Message}");
+            return InputError;
+        }
     }
 }

@@ -20,7 +20,11 @@ public sealed record PythonRequirement(
     IReadOnlyList<string> Extras,
     string? Marker,
     string File,
-    int Line);
+    int Line)
+{
+    /// <summary>The direct reference when there is one (<c>name @ https://...</c>, <c>git+https://...#egg=name</c>), else null.</summary>
+    public string? Url { get; init; }
+}
 
 /// <summary>A package pinned in a lock file. Groups: "main", "dev", ... (poetry category/groups, uv/pdm groups).</summary>
 public sealed record LockedPackage(string Name, string Version, IReadOnlyList<string> Groups, string? Marker);
@@ -44,7 +48,14 @@ public sealed record PythonManifests(
     IReadOnlyDictionary<string, string> Scripts,
     string? WorkspaceRoot,
     string? RequiresPython,
-    IReadOnlyList<Evidence> Evidence);
+    IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>
+    /// Files pulled in by <c>-r</c>/<c>-c</c> from the requirement files above (not installed on their own,
+    /// but the install needs them next to the including file).
+    /// </summary>
+    public IReadOnlyList<string> IncludedRequirementFiles { get; init; } = [];
+}
 
 /// <summary>The Python minor to build with ("3.11") and which file said so.</summary>
 public sealed record PythonVersionChoice(string Version, string Source, string? File, int Line);

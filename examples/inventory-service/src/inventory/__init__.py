@@ -1,0 +1,3 @@
+"""Inventory service: stock levels per SKU."""
+
+__version__ = "0.3.0"

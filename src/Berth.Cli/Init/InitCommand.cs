@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Berth.Apps.Python;
+using Berth.Generation;
+using Berth.Reporting;
+
+namespace Berth.Cli.Init;
+
+/// <summary>
+/// <c>berth init [PATH] [--out DIR] [--force] [--dry-run] [--runtime slim|distroless] [--server uvicorn|gunicorn] [--workers N] [--installer auto|pip]</c>:
+/// writes Dockerfile, .dockerignore and .env.example for every service, and prints what it decided and why.
+/// </summary>
+public static class InitCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string>("path") { Description = "Folder to scan", DefaultValueFactory = _ => "." };
+        var output = new Option<string?>("--out") { Description = "Write under DIR instead of into each service's folder (service paths are mirrored)" };
+        var force = new Option<bool>("--force") { Description = "Overwrite existing files that differ (otherwise a diff is shown and the file is kept)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be written; write nothing" };
+        var runtime = new Option<string>("--runtime") { Description = "Runtime base: slim (python:X.Y-slim) or distroless (gcr.io/distroless/python3-debian12)", DefaultValueFactory = _ => "slim" };
+        runtime.AcceptOnlyFromAmong("slim", "distroless");
+        var server = new Option<string?>("--server") { Description = "uvicorn (one process per container) or gunicorn (with uvicorn workers for ASGI apps)" };
+        server.AcceptOnlyFromAmong("uvicorn", "gunicorn");
+        var workers = new Option<int?>("--workers") { Description = "gunicorn worker count (default 2)" };
+        workers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > 64))
+                result.AddError("--workers must be between 1 and 64");
+        });
+        var installer = new Option<string>("--installer") { Description = "auto (the project's own tool) or pip (Poetry projects: pip installs the pins of poetry.lock)", DefaultValueFactory = _ => "auto" };
+        installer.AcceptOnlyFromAmong("auto", "pip");
+        var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH")
+        {
+            path, output, force, dryRun, runtime, server, workers, installer, format,
+        };
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(path)!;
+            var options = new GenerationOptions
+            {
+                Runtime = parse.GetValue(runtime) == "distroless" ? RuntimeFlavor.Distroless : RuntimeFlavor.Slim,
+                Server = parse.GetValue(server),
+                Workers = parse.GetValue(workers),
+                Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
+            };
+            var scan = PythonServiceDetector.Scan(root);
+            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun));
+            stdout.Write(parse.GetValue(format) == "json"
+                ? JsonSerializer.Serialize(report, BerthJsonContext.Default.InitReport) + "\n"
+                : Render(report));
+            var kept = report.Services.SelectMany(s => s.Files).Count(f => f.Outcome == "kept");
+            if (kept > 0)
+            {
+                stderr.WriteLine($"berth: {kept} existing file(s) differ and were kept; review the diff above and re-run with --force to replace them");
+                return BerthApp.Findings;
+            }
+            return BerthApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Render(InitReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var service in report.Services)
+        {
+            text.Append(service.Name).Append("  (").Append(service.Path).Append(")\n");
+            foreach (var decision in service.Decisions)
+                text.Append("  - ").Append(decision).Append('\n');
+            foreach (var note in service.Notes)
+                text.Append("  note: ").Append(note).Append('\n');
+            foreach (var file in service.Files)
+            {
+                text.Append("  ").Append(file.Outcome.PadRight(13)).Append(file.Path).Append("  (").Append(file.Purpose).Append(")\n");
+                if (file.Diff is not null && file.Outcome is "kept" or "would-update")
+                    text.Append(Indent(file.Diff));
+            }
+            text.Append("  build: ").Append(service.BuildCommand).Append("\n\n");
+        }
+        if (report.DryRun)
+            text.Append("dry run: nothing was written\n");
+        return text.ToString();
+    }
+
+    private static string Indent(string diff) =>
+        string.Concat(diff.Split('\n').Where(l => l.Length > 0).Select(l => "      " + l + "\n"));
+}

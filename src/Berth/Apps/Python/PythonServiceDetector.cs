@@ -1,0 +1,484 @@
+using Berth.Apps.Python.Manifests;
+using Berth.Apps.Python.Source;
+
+namespace Berth.Apps.Python;
+
+/// <summary>
+/// Finds every Python web service under a root and builds its profile: a folder is a service when it holds a
+/// dependency manifest and, below it, a server entrypoint (a framework app object, a factory, or a Django project).
+/// </summary>
+public static class PythonServiceDetector
+{
+    public const int DefaultPort = 8000;
+
+    private static readonly string[] ManifestNames = ["pyproject.toml", "requirements.txt", "Pipfile", "setup.py", "setup.cfg", "manage.py"];
+
+    public static ScanResult Scan(string root)
+    {
+        var tree = SourceTree.Load(root);
+        var modules = ReadModules(tree);
+        var manifestFolders = ManifestFolders(tree);
+
+        var candidates = new List<EntrypointCandidate>();
+        foreach (var module in modules.Values)
+            candidates.AddRange(EntrypointCandidate.From(module, tree));
+        candidates = candidates.Select(c => c with { ServicePath = ServiceRoot(c.Module.File, manifestFolders) ?? "." }).ToList();
+        candidates.RemoveAll(c => IsMounted(c, modules.Values));
+
+        var services = new List<ServiceProfile>();
+        var skipped = new List<SkippedFolder>();
+        var notes = new List<string>();
+        var serviceRoots = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var group in candidates
+                     .Select(c => (Candidate: c, Root: ServiceRoot(c.Module.File, manifestFolders)))
+                     .GroupBy(x => x.Root, StringComparer.Ordinal)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (group.Key is null)
+            {
+                foreach (var (candidate, _) in group.Where(x => !IsTestFile(x.Candidate.Module.File)))
+                    skipped.Add(new SkippedFolder(ParentOf(candidate.Module.File),
+                        $"{candidate.Module.File}:{candidate.Line} defines a {candidate.Framework.Name} app, but no requirements.txt, pyproject.toml or Pipfile was found above it"));
+                continue;
+            }
+            serviceRoots.Add(group.Key);
+            services.Add(Profile(tree, group.Key, group.Select(x => x.Candidate).ToList(), modules));
+        }
+
+        foreach (var folder in manifestFolders.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            if (serviceRoots.Contains(folder) || serviceRoots.Any(s => IsBelow(folder, s)) || serviceRoots.Any(s => IsBelow(s, folder)))
+                continue;
+            if (IsTestPath(folder))
+                continue;
+            skipped.Add(new SkippedFolder(folder, SkipReason(tree, folder, modules)));
+        }
+
+        notes.AddRange(tree.Notes);
+        if (services.Count == 0)
+        {
+            var why = skipped.Count == 0
+                ? "no Python files with a web app (FastAPI, Starlette, Flask, Quart or Django) were found"
+                : "no web service found; looked at: " + string.Join("; ", skipped.Select(s => $"{s.Path} ({s.Reason})"));
+            throw new InputException(".", 0, why);
+        }
+        return new ScanResult(tree.Root, services, skipped, notes);
+    }
+
+    private static Dictionary<string, PythonModuleFacts> ReadModules(SourceTree tree)
+    {
+        var modules = new Dictionary<string, PythonModuleFacts>(StringComparer.Ordinal);
+        foreach (var file in tree.Files)
+        {
+            if (!file.EndsWith(".py", StringComparison.Ordinal))
+                continue;
+            var text = tree.ReadSource(file);
+            if (text is not null)
+                modules[file] = PythonModuleReader.Read(file, text);
+        }
+        return modules;
+    }
+
+    private static HashSet<string> ManifestFolders(SourceTree tree)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in tree.Files)
+        {
+            var name = FileName(file);
+            var folder = ParentOf(file);
+            if (ManifestNames.Contains(name, StringComparer.Ordinal) || IsRequirementsFile(name))
+                folders.Add(folder);
+            else if (FileName(folder) == "requirements" && name.EndsWith(".txt", StringComparison.Ordinal))
+                folders.Add(ParentOf(folder));
+        }
+        return folders;
+    }
+
+    private static bool IsRequirementsFile(string name) =>
+        name.EndsWith(".txt", StringComparison.Ordinal) &&
+        (name.StartsWith("requirements-", StringComparison.Ordinal) || name.StartsWith("requirements_", StringComparison.Ordinal) || name == "requirements.txt");
+
+    /// <summary>The nearest folder at or above the file's folder that holds a dependency manifest.</summary>
+    private static string? ServiceRoot(string file, HashSet<string> manifestFolders)
+    {
+        for (var folder = ParentOf(file); ; folder = ParentOf(folder))
+        {
+            if (manifestFolders.Contains(folder))
+                return folder;
+            if (folder == ".")
+                return null;
+        }
+    }
+
+    private static ServiceProfile Profile(SourceTree tree, string servicePath, List<EntrypointCandidate> candidates, Dictionary<string, PythonModuleFacts> modules)
+    {
+        var evidence = new List<Evidence>();
+        var notes = new List<string>();
+        var serviceModules = modules.Values
+            .Where(m => IsAtOrBelow(m.File, servicePath) && !IsTestFile(Relative(m.File, servicePath)))
+            .ToList();
+
+        var procfile = ReadProcfile(tree, servicePath);
+        var chosen = ChooseEntrypoint(candidates, servicePath, procfile, serviceModules, evidence);
+
+        var manifests = PythonManifestReader.Read(tree.Root, servicePath)
+            ?? throw new InputException(servicePath, 0, "no dependency manifest found for this service");
+        evidence.AddRange(manifests.Evidence);
+
+        var importRoot = ImportRoot(tree, chosen.Module.File, servicePath, manifests);
+        var entrypoint = chosen.Reference(importRoot);
+        evidence.Add(new Evidence($"{chosen.Framework.Name} app '{chosen.Attribute}' → entrypoint {entrypoint}", chosen.Module.File, chosen.Line));
+        if (importRoot != ".")
+            evidence.Add(new Evidence($"import root '{importRoot}' (package root)", JoinPath(servicePath, importRoot), 0));
+
+        var version = PythonVersionResolver.Resolve(tree.Root, servicePath, manifests);
+        evidence.Add(new Evidence($"Python {version.Version} from {version.Source}", version.File ?? servicePath, version.Line));
+
+        var dependencies = manifests.Dependencies.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var (server, serverEvidence) = ChooseServer(chosen.Framework, dependencies, procfile, manifests);
+        evidence.Add(serverEvidence);
+
+        var (port, portEvidence) = ChoosePort(procfile, chosen, serviceModules, servicePath);
+        evidence.Add(portEvidence);
+
+        var health = HealthRoutes(chosen.Framework, serviceModules);
+        foreach (var route in health)
+            evidence.Add(new Evidence($"health route {route.Path} answers {string.Join(", ", route.Methods)}", route.Source.Split(':')[0], int.Parse(route.Source.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)));
+        if (health.Count == 0)
+            notes.Add("no health route found (/health, /healthz, /livez, /ready...): HEALTHCHECK and probes fall back to a TCP check; add a cheap GET+HEAD /health route");
+        else if (!health[0].Methods.Contains("HEAD"))
+            notes.Add($"{health[0].Path} does not answer HEAD ({chosen.Framework.Name} answers HEAD only where it is declared); load balancers and uptime checks that send HEAD get 405 — declare methods=[\"GET\", \"HEAD\"]");
+
+        var env = EnvVariables(serviceModules, notes);
+
+        var native = NativeLibraryCatalog.For(manifests.Dependencies)
+            .Select(n => new NativeLibraryNeed(n.Dependency, n.BuildPackages, n.RuntimePackages, n.BinaryWheel, n.Reason))
+            .ToList();
+
+        return new ServiceProfile
+        {
+            Name = ServiceName(manifests.ProjectName, servicePath, tree.Root),
+            Path = servicePath,
+            BuildContext = BuildContext(servicePath, manifests),
+            Runtime = new RuntimeInfo("python", version.Version, version.Source, version.Source is "requires-python" or "poetry python" ? manifests.RequiresPython : null),
+            Framework = chosen.Framework.Name,
+            Interface = chosen.Framework.Interface,
+            Entrypoint = entrypoint,
+            ImportRoot = importRoot,
+            Server = server,
+            Port = port,
+            Health = health,
+            Env = env,
+            PackageManager = manifests.PackageManager.ToString().ToLowerInvariant(),
+            LockFile = manifests.LockFile,
+            ManifestFile = manifests.ManifestFile,
+            RequirementFiles = manifests.ProductionRequirementFiles,
+            DevRequirementFiles = manifests.DevelopmentRequirementFiles,
+            Dependencies = dependencies,
+            NativeLibraries = native,
+            Evidence = evidence,
+            Notes = notes,
+            WorkspaceRoot = manifests.WorkspaceRoot,
+            ProjectName = manifests.ProjectName,
+        };
+    }
+
+    private static string BuildContext(string servicePath, PythonManifests manifests)
+    {
+        // The lock (or workspace root) may sit above the service: the build context must reach it.
+        var context = manifests.WorkspaceRoot ?? manifests.ProjectRoot;
+        return IsAtOrBelow(servicePath, context) ? context : servicePath;
+    }
+
+    private static ProcfileWeb? ReadProcfile(SourceTree tree, string servicePath)
+    {
+        var path = JoinPath(servicePath, "Procfile");
+        return tree.Exists(path) ? ProcfileWeb.Read(path, tree.ReadManifest(path)) : null;
+    }
+
+    private static EntrypointCandidate ChooseEntrypoint(List<EntrypointCandidate> candidates, string servicePath, ProcfileWeb? procfile,
+        IReadOnlyList<PythonModuleFacts> serviceModules, List<Evidence> evidence)
+    {
+        var live = candidates.Where(c => !IsTestFile(Relative(c.Module.File, servicePath))).ToList();
+        if (live.Count == 0)
+            live = candidates;
+
+        // A Procfile web process, or a server call in code (uvicorn.run("pkg.main:app")), names the app to serve.
+        var named = new List<(string Reference, Evidence Evidence)>();
+        if (procfile?.AppReference is { } procRef)
+            named.Add((procRef, new Evidence($"Procfile web process serves {procRef}", procfile.File, procfile.Line)));
+        foreach (var module in serviceModules)
+        {
+            foreach (var call in module.ServerCalls.Where(s => s.AppReference?.Contains(':', StringComparison.Ordinal) == true))
+                named.Add((call.AppReference!, new Evidence($"{call.Server}.run serves {call.AppReference}", module.File, call.Line)));
+        }
+        foreach (var (reference, why) in named)
+        {
+            var match = live.FirstOrDefault(c => c.Matches(reference));
+            if (match is not null)
+            {
+                evidence.Add(why);
+                return match;
+            }
+        }
+
+        var distinct = live.DistinctBy(c => (c.Module.File, c.Attribute)).ToList();
+        if (distinct.Count == 1)
+            return distinct[0];
+
+        // Prefer module-level app objects over factories, then the shallowest file.
+        var objects = distinct.Where(c => !c.IsFactory).ToList();
+        if (objects.Count == 1)
+            return objects[0];
+        var pool = objects.Count > 0 ? objects : distinct;
+        var first = pool[0];
+        var second = pool[1];
+        throw new InputException(first.Module.File, first.Line,
+            $"conflicting entrypoints in service '{servicePath}': '{first.Attribute}' here and '{second.Attribute}' at {second.Module.File}:{second.Line}" +
+            (pool.Count > 2 ? $" (and {pool.Count - 2} more)" : "") +
+            "; name the one to serve in a Procfile (web: uvicorn pkg.main:app) or mount one app into the other");
+    }
+
+    private static string ImportRoot(SourceTree tree, string moduleFile, string servicePath, PythonManifests manifests)
+    {
+        var relative = Relative(moduleFile, servicePath);
+        foreach (var root in manifests.PackageRoots)
+        {
+            var rootRelative = Relative(JoinPath(manifests.ProjectRoot, root.Directory), servicePath);
+            if (rootRelative is not "." && IsAtOrBelow(relative, rootRelative))
+                return rootRelative;
+        }
+        // A src/ layout the manifest does not mention: src/ itself is not a package.
+        if (relative.StartsWith("src/", StringComparison.Ordinal) && !tree.Exists(JoinPath(servicePath, "src/__init__.py")))
+            return "src";
+        // Django: manage.py's folder is the import root.
+        var folder = ParentOf(relative);
+        while (folder != ".")
+        {
+            if (tree.Exists(JoinPath(servicePath, JoinPath(folder, "manage.py"))))
+                return folder;
+            folder = ParentOf(folder);
+        }
+        return ".";
+    }
+
+    private static (string Server, Evidence Evidence) ChooseServer(Framework framework, IReadOnlyList<string> dependencies, ProcfileWeb? procfile, PythonManifests manifests)
+    {
+        var manifest = manifests.ManifestFile ?? manifests.ProductionRequirementFiles.FirstOrDefault() ?? ".";
+        int LineOf(string dependency) => manifests.Dependencies.FirstOrDefault(d => d.Name == dependency)?.Line ?? 0;
+        if (procfile?.Server is "gunicorn" or "uvicorn")
+            return (procfile.Server, new Evidence($"Procfile runs {procfile.Server}", procfile.File, procfile.Line));
+        if (dependencies.Contains("gunicorn"))
+            return ("gunicorn", new Evidence("gunicorn is a dependency: serve with gunicorn" + (framework.Interface == "asgi" ? " and uvicorn workers" : ""), manifest, LineOf("gunicorn")));
+        if (framework.Interface == "wsgi")
+            return ("gunicorn", new Evidence($"{framework.Name} is WSGI: serve with gunicorn", manifest, 0));
+        return ("uvicorn", new Evidence(dependencies.Contains("uvicorn") ? "uvicorn is a dependency: one uvicorn process per container (Kubernetes scales by replicas)" : "ASGI app: uvicorn, one process per container", manifest, LineOf("uvicorn")));
+    }
+
+    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath)
+    {
+        if (procfile?.Port is { } procPort)
+            return (procPort, new Evidence($"port {procPort} from the Procfile web process", procfile.File, procfile.Line));
+        var calls = modules.SelectMany(m => m.ServerCalls.Select(c => (Module: m, Call: c)))
+            .OrderByDescending(x => x.Module.File == chosen.Module.File)
+            .ThenByDescending(x => x.Call.InMainGuard);
+        foreach (var (module, call) in calls)
+        {
+            if (call.Port is { } port)
+                return (port, new Evidence(call.PortEnvVar is null ? $"port {port} in {call.Server}.run(...)" : $"port from ${call.PortEnvVar}, default {port}, in {call.Server}.run(...)", module.File, call.Line));
+        }
+        foreach (var module in modules)
+        {
+            foreach (var read in module.EnvReads.Where(r => r.Name == "PORT"))
+            {
+                if (int.TryParse(read.Default, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+                    return (port, new Evidence($"port from $PORT, default {port}", module.File, read.Line));
+            }
+            foreach (var settings in module.SettingsClasses)
+            {
+                var field = settings.Fields.FirstOrDefault(f => string.Equals(f.Alias ?? f.Name, "port", StringComparison.OrdinalIgnoreCase));
+                if (field?.Default is { } d && int.TryParse(d, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+                    return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line));
+            }
+        }
+        return (DefaultPort, new Evidence($"no port in code, Procfile or settings: default {DefaultPort}", servicePath, 0));
+    }
+
+    private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules)
+    {
+        var found = new Dictionary<string, (HashSet<string> Methods, string Source, int Rank)>(StringComparer.Ordinal);
+        foreach (var module in modules)
+        {
+            foreach (var route in module.Routes)
+            {
+                var path = HealthPaths.Join(RoutePrefix(module, route, modules), route.Path);
+                if (HealthPaths.Rank(path) is not { } rank)
+                    continue;
+                var methods = framework.MethodsAnswered(route.Declaration, route.Methods);
+                if (methods.Count == 0)
+                    continue;
+                if (found.TryGetValue(path, out var existing))
+                    existing.Methods.UnionWith(methods);
+                else
+                    found[path] = (new HashSet<string>(methods, StringComparer.Ordinal), $"{module.File}:{route.Line}", rank);
+            }
+        }
+        return found
+            .OrderBy(kv => kv.Value.Rank).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new HealthRoute(kv.Key, framework.MethodsAnswered("api_route", kv.Value.Methods.ToList()), kv.Value.Source))
+            .ToList();
+    }
+
+    /// <summary>The prefix a route gets from its router (<c>APIRouter(prefix=...)</c>) and from where that router is included.</summary>
+    private static string? RoutePrefix(PythonModuleFacts module, RouteDeclaration route, IReadOnlyList<PythonModuleFacts> modules)
+    {
+        if (route.Target is null)
+            return null;
+        var router = module.Routers.FirstOrDefault(r => r.Variable == route.Target);
+        if (router is null)
+            return null; // the app itself
+        var moduleName = ModuleName(module.File);
+        var inclusion = modules
+            .SelectMany(m => m.Inclusions.Select(i => (Module: m, Inclusion: i)))
+            .FirstOrDefault(x => IncludesRouter(x.Module, x.Inclusion, module, moduleName, route.Target));
+        return HealthPaths.Join(inclusion.Inclusion?.Prefix, router.Prefix);
+    }
+
+    private static bool IncludesRouter(PythonModuleFacts including, RouterInclusion inclusion, PythonModuleFacts routerModule, string routerModuleName, string routerVariable)
+    {
+        var expression = inclusion.RouterExpression;
+        if (including.File == routerModule.File)
+            return expression == routerVariable;
+        var lastDot = expression.LastIndexOf('.');
+        var variable = lastDot < 0 ? expression : expression[(lastDot + 1)..];
+        var qualifier = lastDot < 0 ? null : expression[..lastDot];
+        if (variable != routerVariable)
+            return false;
+        var moduleTail = routerModuleName[(routerModuleName.LastIndexOf('.') + 1)..];
+        foreach (var import in including.Imports)
+        {
+            var imported = import.Module.TrimStart('.');
+            if (qualifier is null)
+            {
+                // from app.routes.health import router
+                if ((routerModuleName.EndsWith(imported, StringComparison.Ordinal) || imported.Length == 0) && import.Names.Any(n => (n.Alias ?? n.Name) == routerVariable))
+                    return true;
+            }
+            else
+            {
+                // from app.routes import health; app.include_router(health.router)  |  import app.routes.health as health
+                if (import.Names.Any(n => (n.Alias ?? n.Name) == qualifier && n.Name == moduleTail))
+                    return true;
+                if (import.Names.Count == 0 && (import.Alias ?? import.Module) == qualifier && routerModuleName.EndsWith(imported, StringComparison.Ordinal))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<EnvVariable> EnvVariables(IReadOnlyList<PythonModuleFacts> modules, List<string> notes)
+    {
+        var byName = new Dictionary<string, EnvVariable>(StringComparer.Ordinal);
+        void Add(string name, bool required, string? codeDefault, string source)
+        {
+            var secret = SecretNames.IsSecret(name, codeDefault);
+            var shown = secret ? null : codeDefault;
+            if (byName.TryGetValue(name, out var existing))
+            {
+                byName[name] = existing with
+                {
+                    Required = existing.Required || required,
+                    Default = existing.Default ?? shown,
+                };
+                return;
+            }
+            byName[name] = new EnvVariable(name, required, secret, source, shown);
+        }
+
+        foreach (var module in modules)
+        {
+            foreach (var read in module.EnvReads)
+                Add(read.Name, read.Required, read.Default, $"{module.File}:{read.Line}");
+            foreach (var settings in module.SettingsClasses)
+            {
+                if (settings.EnvFile is { } envFile)
+                    notes.Add($"{module.File}:{settings.Line}: {settings.Name} also reads '{envFile}'; in containers pass variables from the orchestrator (Secrets/ConfigMaps) — .env files are kept out of the image");
+                foreach (var field in settings.Fields)
+                {
+                    var name = field.Alias ?? (settings.EnvPrefix ?? "") + field.Name;
+                    if (!settings.CaseSensitive)
+                        name = name.ToUpperInvariant();
+                    Add(name, !field.HasDefault, field.Default, $"{module.File}:{field.Line}");
+                }
+            }
+        }
+        return byName.Values
+            .OrderByDescending(e => e.Required)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static bool IsMounted(EntrypointCandidate candidate, IEnumerable<PythonModuleFacts> modules)
+    {
+        var moduleName = ModuleName(candidate.Module.File);
+        return modules.Any(m => m.Inclusions.Any(i => IncludesRouter(m, i, candidate.Module, moduleName, candidate.Attribute) && !(m.File == candidate.Module.File && i.Target == candidate.Attribute)));
+    }
+
+    private static string SkipReason(SourceTree tree, string folder, Dictionary<string, PythonModuleFacts> modules)
+    {
+        var pyFiles = modules.Keys.Count(f => IsAtOrBelow(f, folder));
+        var pyproject = JoinPath(folder, "pyproject.toml");
+        if (pyFiles == 0 && tree.Exists(pyproject))
+        {
+            var text = tree.ReadManifest(pyproject);
+            if (!text.Contains("[project]", StringComparison.Ordinal) && !text.Contains("[tool.poetry]", StringComparison.Ordinal))
+                return "pyproject.toml holds only tool settings, no project";
+        }
+        if (pyFiles == 0)
+            return "no Python source";
+        var workerish = modules.Values.Where(m => IsAtOrBelow(m.File, folder))
+            .SelectMany(m => m.Imports).Any(i => i.Module is "celery" or "rq" or "dramatiq" or "arq" || i.Module.StartsWith("celery.", StringComparison.Ordinal));
+        return workerish
+            ? "a worker (celery/rq/dramatiq/arq) with no web app and no port: not a web service"
+            : "no web app object (FastAPI, Starlette, Flask, Quart) or Django project: a library, job or script, not a web service";
+    }
+
+    private static string ServiceName(string? projectName, string servicePath, string root)
+    {
+        var raw = projectName ?? (servicePath == "." ? Path.GetFileName(root) : FileName(servicePath));
+        var chars = raw.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        var name = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return name.Length == 0 ? "app" : name.Length > 63 ? name[..63].TrimEnd('-') : name;
+    }
+
+    internal static bool IsTestFile(string relative)
+    {
+        var name = FileName(relative);
+        return name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name == "conftest.py" || IsTestPath(ParentOf(relative));
+    }
+
+    private static bool IsTestPath(string folder) =>
+        folder.Split('/').Any(s => s is "tests" or "test" or "testing" or "docs" or "examples");
+
+    internal static string ModuleName(string file) =>
+        file.EndsWith("/__init__.py", StringComparison.Ordinal) ? file[..^"/__init__.py".Length].Replace('/', '.') : file[..^3].Replace('/', '.');
+
+    internal static string ParentOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? "." : path[..slash];
+    }
+
+    internal static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    internal static string JoinPath(string folder, string child) => folder is "." or "" ? child : child is "." ? folder : folder + "/" + child;
+
+    internal static bool IsAtOrBelow(string path, string folder) =>
+        folder is "." || path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    private static bool IsBelow(string path, string folder) => path != folder && IsAtOrBelow(path, folder);
+
+    internal static string Relative(string path, string folder) =>
+        folder is "." ? path : path == folder ? "." : path[(folder.Length + 1)..];
+}

@@ -1,0 +1,39 @@
+namespace Berth.Apps.Python;
+
+/// <summary>Decides whether an environment variable holds a secret, from its name and (code) default alone.</summary>
+public static class SecretNames
+{
+    private static readonly string[] SecretWords =
+        ["SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "CREDENTIAL", "CREDENTIALS", "PRIVATE", "APIKEY", "SIGNING", "SALT", "PWD", "AUTH"];
+
+    private static readonly string[] KeyExceptions = ["KEY_PREFIX", "KEY_FUNC", "KEYSPACE", "PUBLIC_KEY", "KEY_ID", "CACHE_KEY"];
+
+    private static readonly string[] CredentialUrlNames =
+        ["DATABASE_URL", "DB_URL", "DSN", "REDIS_URL", "AMQP_URL", "BROKER_URL", "RABBITMQ_URL", "MONGO_URL", "MONGODB_URI", "MONGO_URI", "POSTGRES_URL", "MYSQL_URL", "CELERY_BROKER_URL", "SQLALCHEMY_DATABASE_URI", "CONNECTION_STRING"];
+
+    public static bool IsSecret(string name, string? codeDefault = null)
+    {
+        var upper = name.ToUpperInvariant();
+        var words = upper.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => SecretWords.Contains(w, StringComparer.Ordinal)))
+            return true;
+        if (words.Contains("KEY") && !KeyExceptions.Any(e => upper.Contains(e, StringComparison.Ordinal)))
+            return true;
+        if (CredentialUrlNames.Any(n => upper == n || upper.EndsWith("_" + n, StringComparison.Ordinal)))
+            return true;
+        return codeDefault is not null && HasUrlCredentials(codeDefault);
+    }
+
+    /// <summary>scheme://user:password@host — a URL that carries a password.</summary>
+    public static bool HasUrlCredentials(string value)
+    {
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+            return false;
+        var at = value.IndexOf('@', scheme + 3);
+        if (at < 0)
+            return false;
+        var userInfo = value[(scheme + 3)..at];
+        return userInfo.Contains(':', StringComparison.Ordinal) && !userInfo.Contains('/', StringComparison.Ordinal);
+    }
+}

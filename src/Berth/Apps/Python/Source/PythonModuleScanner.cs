@@ -1,0 +1,406 @@
+namespace Berth.Apps.Python.Source;
+
+/// <summary>
+/// Visits a file's statements in order and gathers the facts: apps, factories, routers, routes, env reads,
+/// settings classes, server calls and module-level strings. Imports must already be in the table (first pass).
+/// </summary>
+internal sealed class PythonModuleScanner
+{
+    private readonly string _text;
+    private readonly PythonNameLookup _names;
+    private readonly RouteCollector _routes;
+    private readonly SettingsClassCollector _settings;
+    private readonly List<AppInstance> _apps = [];
+    private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
+    private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
+    private readonly List<RouterInstance> _routers = [];
+    private readonly List<EnvRead> _envReads = [];
+    private readonly List<(ServerCall Call, string? TopLevelFunction)> _serverCalls = [];
+    private readonly List<StringAssignment> _moduleStrings = [];
+    private readonly Dictionary<(PythonBlock? Owner, string Name), PythonExpression> _variables = [];
+    private readonly Dictionary<(PythonBlock? Owner, string Name), string> _appVariables = [];
+    private readonly HashSet<string> _calledUnderMainGuard = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _callGraph = new(StringComparer.Ordinal);
+    private bool _hasMainGuard;
+
+    public PythonModuleScanner(string text, PythonImportTable imports)
+    {
+        _text = text;
+        _names = new PythonNameLookup(imports);
+        _routes = new RouteCollector(_names);
+        _settings = new SettingsClassCollector(text, _names);
+    }
+
+    public void Visit(PythonStatement statement)
+    {
+        switch (statement.Kind)
+        {
+            case PythonStatementKind.Function:
+                VisitFunction(statement);
+                break;
+            case PythonStatementKind.Class:
+                VisitClass(statement);
+                break;
+            case PythonStatementKind.Compound:
+                VisitCompound(statement);
+                break;
+            default:
+                VisitSimple(statement);
+                break;
+        }
+    }
+
+    public PythonModuleFacts Build(string file)
+    {
+        var underGuard = FunctionsReachableFromMainGuard();
+        var serverCalls = new List<ServerCall>(_serverCalls.Count);
+        foreach (var (call, function) in _serverCalls)
+        {
+            serverCalls.Add(!call.InMainGuard && function is not null && underGuard.Contains(function) ? call with { InMainGuard = true } : call);
+        }
+
+        return new PythonModuleFacts(
+            file,
+            _names.Imports.Imports.OrderBy(i => i.Line).ToList(),
+            _apps.OrderBy(a => a.Line).ToList(),
+            _factories.Values.OrderBy(f => f.Line).ToList(),
+            _routers.OrderBy(r => r.Line).ToList(),
+            _routes.Inclusions.OrderBy(i => i.Line).ToList(),
+            _routes.Routes.OrderBy(r => r.Line).ToList(),
+            _envReads.OrderBy(e => e.Line).ToList(),
+            _settings.Build(),
+            serverCalls.OrderBy(s => s.Line).ToList(),
+            _moduleStrings.OrderBy(s => s.Line).ToList(),
+            _hasMainGuard);
+    }
+
+    private void VisitFunction(PythonStatement statement)
+    {
+        var name = statement.Body?.Name ?? "";
+        foreach (var decoratorTokens in statement.Decorators)
+        {
+            if (PythonExpressionParser.ParseFirst(_text, decoratorTokens) is { } decorator)
+            {
+                Walk(decorator, statement.Scope, null);
+                _routes.AddDecorator(decorator, name);
+            }
+        }
+
+        for (var i = 0; i < statement.Tokens.Count; i++)
+        {
+            if (statement.Tokens[i].IsOperator("("))
+            {
+                WalkAll(statement.Tokens.Slice(i), statement.Scope, null); // parameter defaults and annotations
+                break;
+            }
+        }
+    }
+
+    private void VisitClass(PythonStatement statement)
+    {
+        foreach (var decoratorTokens in statement.Decorators)
+        {
+            WalkAll(decoratorTokens, statement.Scope, null);
+        }
+
+        IReadOnlyList<PythonExpression> bases = [];
+        IReadOnlyList<CallArgument> keywords = [];
+        if (PythonExpressionParser.ParseFirst(_text, statement.Tokens.Slice(1)) is CallExpression header)
+        {
+            Walk(header, statement.Scope, null);
+            bases = [.. header.Arguments.Where(a => a.Keyword is null && a.Stars == 0).Select(a => a.Value)];
+            keywords = [.. header.Arguments.Where(a => a.Keyword is not null)];
+        }
+
+        if (statement.Body is { } body)
+        {
+            _settings.AddClass(body, statement.Scope, bases, keywords, statement.Line);
+        }
+    }
+
+    private void VisitCompound(PythonStatement statement)
+    {
+        if (statement.Body is { Kind: PythonBlockKind.MainGuard } && statement.Scope.IsModuleLevel)
+        {
+            _hasMainGuard = true;
+        }
+
+        WalkAll(statement.Tokens, statement.Scope, null);
+    }
+
+    private void VisitSimple(PythonStatement statement)
+    {
+        var tokens = statement.Tokens;
+        var first = tokens[0];
+        if (first.Kind == PythonTokenKind.Name)
+        {
+            switch (first.Text)
+            {
+                case "import" or "from" or "del" or "global" or "nonlocal" or "pass" or "break" or "continue":
+                    return;
+                case "return":
+                    var expressions = PythonExpressionParser.ParseAll(_text, tokens.Slice(1), out var returned);
+                    foreach (var expression in expressions)
+                    {
+                        Walk(expression, statement.Scope, null);
+                    }
+
+                    if (returned is CallExpression call && _names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+                    {
+                        AddFactory(statement.Scope, constructor);
+                    }
+
+                    return;
+            }
+        }
+
+        if (PythonAssignment.TryRead(tokens) is { } assignment)
+        {
+            VisitAssignment(statement, assignment);
+        }
+        else
+        {
+            WalkAll(tokens, statement.Scope, null);
+        }
+    }
+
+    private void VisitAssignment(PythonStatement statement, PythonAssignment assignment)
+    {
+        var scope = statement.Scope;
+        var names = assignment.TargetNames;
+        PythonExpression? value = null;
+        if (assignment.Value is { } valueTokens)
+        {
+            foreach (var expression in PythonExpressionParser.ParseAll(_text, valueTokens, out value))
+            {
+                Walk(expression, scope, names.Count > 0 ? names[0] : null);
+            }
+        }
+
+        if (scope.Owner is { Kind: PythonBlockKind.Class } owner)
+        {
+            _settings.AddStatement(owner, names, assignment.Annotation, assignment.Value is not null, value, statement.Line);
+            return;
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            _variables[(scope.Owner, name)] = value;
+        }
+
+        if (value is CallExpression call)
+        {
+            RecognizeConstruction(scope, names, call, statement.Line);
+        }
+
+        if (scope.IsModuleLevel && PythonExpressions.StringValue(value) is { } literal)
+        {
+            foreach (var name in names)
+            {
+                _moduleStrings.Add(new StringAssignment(name, literal, statement.Line));
+            }
+        }
+    }
+
+    private void RecognizeConstruction(PythonBlock scope, IReadOnlyList<string> names, CallExpression call, int line)
+    {
+        if (_names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+        {
+            foreach (var name in names)
+            {
+                _appVariables[(scope.Owner, name)] = constructor;
+                if (scope.IsModuleLevel)
+                {
+                    _apps.Add(new AppInstance(name, constructor, line));
+                }
+            }
+
+            AddFactory(scope, constructor);
+            return;
+        }
+
+        if (_names.Match(PythonKnownNames.RouterConstructors, call.Function) is { } router)
+        {
+            if (scope.IsModuleLevel)
+            {
+                var prefix = PythonExpressions.StringValue(call.Keyword("prefix") ?? call.Keyword("url_prefix"));
+                foreach (var name in names)
+                {
+                    _routers.Add(new RouterInstance(name, router, prefix, line));
+                }
+            }
+
+            return;
+        }
+
+        // app = create_app(): remember the variable holds an app (for app.run(...)).
+        var callee = PythonExpressions.DottedName(call.Function);
+        var built = call.Function is NameExpression factory && _factoryConstructors.TryGetValue(factory.Name, out var known)
+            ? known
+            : callee is not null && callee[(callee.LastIndexOf('.') + 1)..].Contains("app", StringComparison.OrdinalIgnoreCase) ? "" : null;
+        if (built is not null)
+        {
+            foreach (var name in names)
+            {
+                _appVariables[(scope.Owner, name)] = built;
+            }
+        }
+    }
+
+    private void AddFactory(PythonBlock scope, string constructor)
+    {
+        if (scope.Owner is { Kind: PythonBlockKind.Function, Name: { } function } owner && !_factories.ContainsKey(owner))
+        {
+            _factories[owner] = new AppFactory(function, constructor, owner.Line);
+            _factoryConstructors.TryAdd(function, constructor);
+        }
+    }
+
+    private void WalkAll(TokenSpan tokens, PythonBlock scope, string? assignedTo)
+    {
+        foreach (var expression in PythonExpressionParser.ParseAll(_text, tokens))
+        {
+            Walk(expression, scope, assignedTo);
+        }
+    }
+
+    private void Walk(PythonExpression expression, PythonBlock scope, string? assignedTo)
+    {
+        foreach (var node in PythonExpressions.Descendants(expression))
+        {
+            if (EnvReadRecognizer.Recognize(node, _names) is { } read)
+            {
+                _envReads.Add(read);
+            }
+
+            if (node is CallExpression call)
+            {
+                VisitCall(call, scope, assignedTo);
+            }
+        }
+    }
+
+    private void VisitCall(CallExpression call, PythonBlock scope, string? assignedTo)
+    {
+        if (call.Function is NameExpression called)
+        {
+            if (scope.InMainGuard)
+            {
+                _calledUnderMainGuard.Add(called.Name);
+            }
+
+            if (scope.TopLevelFunction is { Name: { } caller })
+            {
+                if (!_callGraph.TryGetValue(caller, out var callees))
+                {
+                    _callGraph[caller] = callees = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                callees.Add(called.Name);
+            }
+        }
+
+        _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
+        RecognizeServerCall(call, scope);
+    }
+
+    private void RecognizeServerCall(CallExpression call, PythonBlock scope)
+    {
+        PythonExpression? Variable(string name) =>
+            _variables.TryGetValue((scope.Owner, name), out var local) ? local
+            : _variables.TryGetValue((null, name), out var global) ? global
+            : null;
+
+        string server;
+        string? appReference;
+        PythonExpression? host;
+        PythonExpression? port;
+        if (_names.Match(PythonKnownNames.ServerFunctions, call.Function) is { } function)
+        {
+            server = function;
+            var app = call.Argument(0, "app");
+            appReference = PythonExpressions.StringValue(app) ?? PythonExpressions.DottedName(app);
+            (host, port) = (call.Keyword("host"), call.Keyword("port"));
+        }
+        else if (call.Function is AttributeExpression { Attribute: "run", Target: NameExpression receiver }
+            && AppRunServer(scope, receiver.Name) is { } runner)
+        {
+            server = runner;
+            appReference = receiver.Name;
+            (host, port) = (call.Argument(0, "host"), call.Argument(1, "port"));
+        }
+        else
+        {
+            return;
+        }
+
+        var (portNumber, portEnvVar) = PortExpression.ReadPort(port, _names, Variable);
+        var hostText = PortExpression.ReadHost(host, _names, Variable);
+        _serverCalls.Add((new ServerCall(server, appReference, hostText, portNumber, portEnvVar, scope.InMainGuard, call.Line), scope.TopLevelFunction?.Name));
+    }
+
+    /// <summary>The server an <c>x.run(...)</c> starts when x holds a runnable app, else null.</summary>
+    private string? AppRunServer(PythonBlock scope, string variable)
+    {
+        string? constructor = null;
+        if (_appVariables.TryGetValue((scope.Owner, variable), out var local) || _appVariables.TryGetValue((null, variable), out local))
+        {
+            constructor = local;
+        }
+        else if (_names.Imports.IsImported(variable) && variable.Contains("app", StringComparison.OrdinalIgnoreCase))
+        {
+            constructor = "";
+        }
+
+        if (constructor is null)
+        {
+            return null;
+        }
+
+        if (constructor.Length > 0)
+        {
+            return PythonKnownNames.RunnableApps.TryGetValue(constructor, out var runnable) ? runnable : null;
+        }
+
+        foreach (var framework in (string[])["flask", "quart", "sanic"])
+        {
+            if (_names.Imports.ImportsFrom(framework))
+            {
+                return framework;
+            }
+        }
+
+        return "app.run";
+    }
+
+    private bool IsAppOrRouterVariable(PythonBlock scope, string variable) =>
+        _appVariables.ContainsKey((scope.Owner, variable))
+        || _appVariables.ContainsKey((null, variable))
+        || _routers.Exists(r => r.Variable == variable);
+
+    private HashSet<string> FunctionsReachableFromMainGuard()
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(_calledUnderMainGuard);
+        while (queue.Count > 0)
+        {
+            var function = queue.Dequeue();
+            if (!reached.Add(function) || !_callGraph.TryGetValue(function, out var callees))
+            {
+                continue;
+            }
+
+            foreach (var callee in callees)
+            {
+                queue.Enqueue(callee);
+            }
+        }
+
+        return reached;
+    }
+}

@@ -1,0 +1,65 @@
+using Berth.Apps;
+using Berth.Reporting;
+
+namespace Berth.Generation;
+
+/// <summary>
+/// <c>berth init</c> as a library call: plans every service first (so bad input stops before anything is written),
+/// then writes each file through one <see cref="ArtifactWriter"/> rooted at the output folder.
+/// </summary>
+public static class InitRun
+{
+    /// <param name="scan">The scanned services.</param>
+    /// <param name="shownRoot">The scan root as the user wrote it (for messages and build commands).</param>
+    /// <param name="outDirectory">Where to write; null writes into each service's own folder.</param>
+    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun)
+    {
+        var mirrored = outDirectory is not null;
+        var outputRoot = outDirectory ?? scan.Root;
+        var shownOutput = outDirectory ?? shownRoot;
+
+        var planned = scan.Services
+            .Select(profile => (Profile: profile, Plan: PythonImagePlan.For(profile, options)))
+            .Select(x => (x.Profile, x.Plan, Files: ServiceArtifacts.For(x.Profile, x.Plan, mirrored)))
+            .ToList();
+
+        var writer = new ArtifactWriter(outputRoot, force, dryRun);
+        foreach (var file in planned.SelectMany(p => p.Files))
+            writer.Target(file); // every path checked before the first write
+
+        var services = new List<InitServiceReport>();
+        foreach (var (profile, plan, files) in planned)
+        {
+            var results = files.Select(writer.Write).ToList();
+            var dockerfile = Shown(shownOutput, files[0].Path);
+            var context = Shown(shownRoot, profile.BuildContext);
+            var needsFile = mirrored || profile.BuildContext != profile.Path;
+            var build = $"docker build -t {profile.Name} {(needsFile ? $"-f {dockerfile} " : "")}{context}";
+            services.Add(new InitServiceReport(
+                profile.Name,
+                profile.Path,
+                build,
+                plan.Decisions,
+                results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
+                profile.Notes));
+        }
+        return new InitReport(shownRoot, shownOutput, dryRun, services);
+    }
+
+    private static string Outcome(FileOutcome outcome) => outcome switch
+    {
+        FileOutcome.Created => "created",
+        FileOutcome.Updated => "updated",
+        FileOutcome.Unchanged => "unchanged",
+        FileOutcome.Kept => "kept",
+        FileOutcome.WouldCreate => "would-create",
+        _ => "would-update",
+    };
+
+    private static string Shown(string root, string relative)
+    {
+        if (relative is "." or "")
+            return root;
+        return root is "." ? relative : root.TrimEnd('/') + "/" + relative;
+    }
+}

@@ -1,0 +1,295 @@
+using System.Text;
+using Berth.Apps;
+
+namespace Berth.Generation;
+
+/// <summary>Renders a <see cref="PythonImagePlan"/> as a multi-stage Dockerfile. Same plan, same bytes.</summary>
+public static class PythonDockerfileWriter
+{
+    private const string LockPinsScript =
+        "import tomllib; pkgs = tomllib.load(open(\"poetry.lock\", \"rb\"))[\"package\"]; " +
+        "main = [p for p in pkgs if \"main\" in p.get(\"groups\", [p.get(\"category\", \"main\")])]; " +
+        "marker = lambda p: p[\"markers\"].get(\"main\") if isinstance(p.get(\"markers\"), dict) else p.get(\"markers\"); " +
+        "print(\"\\n\".join(p[\"name\"] + \"==\" + p[\"version\"] + (\"; \" + marker(p) if marker(p) else \"\") for p in main))";
+
+    public static string Write(PythonImagePlan plan)
+    {
+        var profile = plan.Profile;
+        var text = new StringBuilder();
+        var distroless = plan.Runtime == RuntimeFlavor.Distroless;
+
+        Header(text, plan);
+
+        if (distroless)
+        {
+            text.Append("ARG BUILDER_IMAGE=").Append(plan.BuilderImage).Append('\n');
+            text.Append("ARG RUNTIME_IMAGE=").Append(plan.RuntimeImage).Append('\n');
+        }
+        else
+        {
+            text.Append("ARG PYTHON_VERSION=").Append(plan.PythonVersion).Append('\n');
+            text.Append("ARG BUILDER_IMAGE=python:${PYTHON_VERSION}-slim\n");
+            text.Append("ARG RUNTIME_IMAGE=python:${PYTHON_VERSION}-slim\n");
+        }
+        if (plan.Installer == "uv")
+        {
+            text.Append("ARG UV_IMAGE=").Append(PythonImagePlan.UvImage).Append("\n\n");
+            text.Append("FROM ${UV_IMAGE} AS uv\n");
+        }
+        text.Append('\n');
+
+        Builder(text, plan);
+        text.Append('\n');
+        Runtime(text, plan);
+        return text.ToString();
+    }
+
+    private static void Header(StringBuilder text, PythonImagePlan plan)
+    {
+        var p = plan.Profile;
+        text.Append("# Dockerfile for ").Append(p.Name).Append(", written by `berth init` from what `berth scan` found:\n");
+        text.Append("#   ").Append(p.Framework).Append(" app ").Append(p.Entrypoint).Append(", Python ").Append(plan.PythonVersion)
+            .Append(" (").Append(p.Runtime.VersionSource).Append("), ").Append(p.PackageManager)
+            .Append(p.LockFile is null ? "" : " with " + p.LockFile).Append('\n');
+        text.Append("#   served by ").Append(plan.Server).Append(" on port ").Append(p.Port)
+            .Append(plan.HealthRoute is null ? ", no health route (TCP health check)" : $", health check GET {plan.HealthRoute.Path}").Append('\n');
+        text.Append("# Build from ").Append(p.BuildContext == "." ? "the folder that holds this file" : $"'{p.BuildContext}'")
+            .Append("; base images are build arguments so a private mirror can replace them:\n");
+        text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/")
+            .Append(plan.RuntimeImage).Append(" ...\n\n");
+    }
+
+    private static void Builder(StringBuilder text, PythonImagePlan plan)
+    {
+        var profile = plan.Profile;
+        var distroless = plan.Runtime == RuntimeFlavor.Distroless;
+        var interpreter = distroless ? "python" + PythonImagePlan.DistrolessPythonMinor : "python";
+
+        text.Append("# ---- builder: dependencies into a virtual environment (build tools stay here) ----\n");
+        text.Append("FROM ${BUILDER_IMAGE} AS builder\n");
+        Env(text, [("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONUNBUFFERED", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"), ("PIP_NO_INPUT", "1")]);
+
+        var apt = new List<string>();
+        if (distroless)
+            apt.Add(plan.Installer == "uv" ? "python3" : "python3-venv");
+        apt.AddRange(plan.BuildPackages);
+        if (apt.Count > 0)
+            AptInstall(text, apt);
+        if (plan.Installer == "uv")
+            text.Append("COPY --from=uv /uv /usr/local/bin/uv\n");
+
+        if (plan.Installer != "uv")
+            text.Append("RUN ").Append(interpreter).Append(" -m venv ").Append(PythonImagePlan.VenvPath).Append('\n');
+        Env(text, [("VIRTUAL_ENV", PythonImagePlan.VenvPath), ("PATH", PythonImagePlan.VenvPath + "/bin:$PATH")]);
+        text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
+
+        var manifest = InContext(profile, profile.ManifestFile);
+        var lockFile = InContext(profile, profile.LockFile);
+        var pipCache = "--mount=type=cache,target=/root/.cache/pip";
+        var extra = string.Join(' ', plan.ExtraPackages);
+        switch (plan.Installer)
+        {
+            case "pip-requirements":
+                foreach (var file in profile.RequirementFiles.Select(f => InContext(profile, f)!))
+                    text.Append("COPY ").Append(file).Append(' ').Append(file.Contains('/', StringComparison.Ordinal) ? file : "./").Append('\n');
+                Run(text, [pipCache], $"pip install -r {InContext(profile, profile.RequirementFiles[0])}{(extra.Length > 0 ? " " + extra : "")}");
+                break;
+            case "poetry-lock-pip":
+                text.Append("COPY ").Append(manifest).Append(' ').Append(lockFile).Append(" ./\n");
+                Run(text, [pipCache],
+                    $"python -c '{LockPinsScript}' > /tmp/requirements.lock.txt",
+                    "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
+                break;
+            case "poetry":
+                text.Append("ARG POETRY_VERSION=").Append(PythonImagePlan.PoetryVersion).Append('\n');
+                Run(text, [pipCache], $"{interpreter} -m venv /opt/poetry", "/opt/poetry/bin/pip install \"poetry==${POETRY_VERSION}\"");
+                Env(text, [("POETRY_VIRTUALENVS_CREATE", "false"), ("POETRY_NO_INTERACTION", "1")]);
+                text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                Run(text, ["--mount=type=cache,target=/root/.cache/pypoetry"], "/opt/poetry/bin/poetry install --only main --no-root --no-ansi");
+                if (extra.Length > 0)
+                    Run(text, [pipCache], $"pip install {extra}");
+                break;
+            case "pdm":
+                Run(text, [pipCache], $"{interpreter} -m venv /opt/pdm", "/opt/pdm/bin/pip install pdm");
+                text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                Run(text, [pipCache], "/opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.lock.txt",
+                    "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
+                break;
+            case "pipenv":
+                Run(text, [pipCache], $"{interpreter} -m venv /opt/pipenv", "/opt/pipenv/bin/pip install pipenv");
+                text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                Run(text, [pipCache], "/opt/pipenv/bin/pipenv requirements > /tmp/requirements.lock.txt",
+                    "pip install -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? " " + extra : ""));
+                break;
+            case "uv":
+                Env(text, [("UV_COMPILE_BYTECODE", "1"), ("UV_LINK_MODE", "copy"), ("UV_PYTHON_DOWNLOADS", "never"),
+                    ("UV_PROJECT_ENVIRONMENT", PythonImagePlan.VenvPath), ("UV_PYTHON", distroless ? "/usr/bin/python3.11" : "/usr/local/bin/python" + plan.PythonVersion)]);
+                var locked = profile.LockFile is null ? "" : " --locked";
+                var uvCache = "--mount=type=cache,target=/root/.cache/uv";
+                if (profile.WorkspaceRoot is not null && plan.ServiceInContext != ".")
+                {
+                    // A workspace member: uv needs every member's pyproject to check the lock, so the whole context comes in.
+                    text.Append("COPY . .\n");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {profile.ProjectName ?? profile.Name}");
+                }
+                else
+                {
+                    text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-project");
+                    text.Append("COPY . .\n");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable");
+                }
+                if (extra.Length > 0)
+                    Run(text, [uvCache], $"uv pip install --python {PythonImagePlan.VenvPath}/bin/python {extra}");
+                break;
+            default: // pip-project
+                text.Append("COPY . .\n");
+                Run(text, [pipCache], "pip install ." + (extra.Length > 0 ? " " + extra : ""));
+                break;
+        }
+    }
+
+    private static void Runtime(StringBuilder text, PythonImagePlan plan)
+    {
+        var profile = plan.Profile;
+        var distroless = plan.Runtime == RuntimeFlavor.Distroless;
+        text.Append("# ---- runtime: the venv and the app, nothing else ----\n");
+        text.Append("FROM ${RUNTIME_IMAGE} AS runtime\n");
+        text.Append("ARG RUNTIME_IMAGE\n");
+        text.Append("LABEL org.opencontainers.image.title=\"").Append(profile.Name).Append("\" \\\n");
+        text.Append("      org.opencontainers.image.description=\"").Append(profile.Framework).Append(" service ").Append(profile.Entrypoint).Append(", generated by berth init\" \\\n");
+        text.Append("      org.opencontainers.image.base.name=\"${RUNTIME_IMAGE}\"\n");
+
+        var env = new List<(string, string)>
+        {
+            ("PYTHONDONTWRITEBYTECODE", "1"),
+            ("PYTHONUNBUFFERED", "1"),
+            ("VIRTUAL_ENV", PythonImagePlan.VenvPath),
+            ("PATH", PythonImagePlan.VenvPath + "/bin:$PATH"),
+        };
+        if (profile.ImportRoot != ".")
+            env.Add(("PYTHONPATH", PythonImagePlan.AppDirectory + "/" + profile.ImportRoot));
+        if (profile.Env.Any(e => e.Name == "PORT"))
+            env.Add(("PORT", profile.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Env(text, env);
+
+        if (!distroless)
+        {
+            if (plan.RuntimePackages.Count > 0)
+                AptInstall(text, plan.RuntimePackages);
+            text.Append("RUN groupadd --system --gid ").Append(plan.Uid).Append(" app \\\n");
+            text.Append(" && useradd --system --uid ").Append(plan.Uid).Append(" --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app\n");
+        }
+        text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
+        text.Append("COPY --from=builder ").Append(PythonImagePlan.VenvPath).Append(' ').Append(PythonImagePlan.VenvPath).Append('\n');
+        text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
+        text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
+        text.Append("USER ").Append(plan.Uid).Append(':').Append(plan.Uid).Append('\n');
+        text.Append("EXPOSE ").Append(profile.Port).Append('\n');
+        text.Append("HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \\\n");
+        text.Append("    CMD ").Append(ExecForm([plan.Python, "-c", HealthProbe(plan)])).Append('\n');
+
+        var (server, args) = ServerCommand(plan);
+        if (distroless)
+        {
+            text.Append("ENTRYPOINT ").Append(ExecForm([plan.Python, "-m", server])).Append('\n');
+            text.Append("CMD ").Append(ExecForm(args)).Append('\n');
+        }
+        else
+        {
+            text.Append("CMD ").Append(ExecForm([server, .. args])).Append('\n');
+        }
+    }
+
+    private static string HealthProbe(PythonImagePlan plan)
+    {
+        var port = plan.Profile.Port;
+        return plan.HealthRoute is { } route
+            ? $"import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:{port}{route.Path}', timeout=4).status < 400 else 1)"
+            : $"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=4).close()";
+    }
+
+    /// <summary>The server module and its arguments: uvicorn for one process, gunicorn with a worker count, timeouts and a tmpfs heartbeat dir.</summary>
+    public static (string Server, IReadOnlyList<string> Arguments) ServerCommand(PythonImagePlan plan)
+    {
+        var profile = plan.Profile;
+        var port = profile.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var factory = profile.Entrypoint.EndsWith("()", StringComparison.Ordinal);
+        if (plan.Server == "gunicorn")
+        {
+            var args = new List<string> { profile.Entrypoint, "--bind", "0.0.0.0:" + port, "--workers", plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (profile.Interface == "asgi")
+                args.AddRange(["--worker-class", "uvicorn.workers.UvicornWorker"]);
+            args.AddRange(["--timeout", "30", "--graceful-timeout", "10", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]);
+            return ("gunicorn", args);
+        }
+        var uvicorn = new List<string>();
+        if (factory)
+            uvicorn.Add("--factory");
+        uvicorn.AddRange([factory ? profile.Entrypoint[..^2] : profile.Entrypoint, "--host", "0.0.0.0", "--port", port]);
+        if (profile.Interface == "wsgi")
+            uvicorn.AddRange(["--interface", "wsgi"]);
+        return ("uvicorn", uvicorn);
+    }
+
+    private static string? InContext(ServiceProfile profile, string? path) =>
+        path is null ? null : Apps.Python.PythonServiceDetector.Relative(path, profile.BuildContext);
+
+    private static void Env(StringBuilder text, IReadOnlyList<(string Name, string Value)> variables)
+    {
+        text.Append("ENV ");
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (i > 0)
+                text.Append(" \\\n    ");
+            var value = variables[i].Value;
+            text.Append(variables[i].Name).Append('=').Append(value.Contains('$', StringComparison.Ordinal) || value.Contains(' ', StringComparison.Ordinal) ? $"\"{value}\"" : value);
+        }
+        text.Append('\n');
+    }
+
+    private static void AptInstall(StringBuilder text, IReadOnlyList<string> packages)
+    {
+        text.Append("RUN apt-get update \\\n");
+        text.Append(" && apt-get install -y --no-install-recommends ").Append(string.Join(' ', packages)).Append(" \\\n");
+        text.Append(" && rm -rf /var/lib/apt/lists/*\n");
+    }
+
+    /// <summary>A RUN with mounts; commands joined with &&, one per line. A command with an embedded "\n " is split into further steps.</summary>
+    private static void Run(StringBuilder text, IReadOnlyList<string> mounts, params string[] commands)
+    {
+        var steps = commands.SelectMany(c => c.Split("\n ", StringSplitOptions.None)).ToList();
+        text.Append("RUN");
+        foreach (var mount in mounts)
+            text.Append(' ').Append(mount).Append(" \\\n   ");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            text.Append(i == 0 ? " " : " \\\n && ").Append(steps[i]);
+        }
+        text.Append('\n');
+    }
+
+    /// <summary>A JSON array as Dockerfile exec form wants it.</summary>
+    public static string ExecForm(IReadOnlyList<string> words)
+    {
+        var text = new StringBuilder("[");
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i > 0)
+                text.Append(", ");
+            text.Append('"');
+            foreach (var c in words[i])
+            {
+                switch (c)
+                {
+                    case '"': text.Append("\\\""); break;
+                    case '\\': text.Append("\\\\"); break;
+                    case '\n': text.Append("\\n"); break;
+                    default: text.Append(c); break;
+                }
+            }
+            text.Append('"');
+        }
+        return text.Append(']').ToString();
+    }
+}

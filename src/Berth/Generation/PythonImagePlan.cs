@@ -1,0 +1,195 @@
+using Berth.Apps;
+
+namespace Berth.Generation;
+
+/// <summary>
+/// Every decision behind a Python service's Dockerfile, made once from the profile and the options, with the reason for each:
+/// the Dockerfile writer renders it and <c>berth init</c> prints it.
+/// </summary>
+public sealed record PythonImagePlan
+{
+    public const string DistrolessPythonMinor = "3.11";
+    public const string DistrolessRuntimeImage = "gcr.io/distroless/python3-debian12:nonroot";
+    public const string DistrolessBuilderImage = "debian:12-slim";
+    public const string UvImage = "ghcr.io/astral-sh/uv:0.9.5";
+    public const string PoetryVersion = "1.8.5";
+    public const string VenvPath = "/opt/venv";
+    public const string AppDirectory = "/app";
+
+    public required ServiceProfile Profile { get; init; }
+    public required RuntimeFlavor Runtime { get; init; }
+    public required string PythonVersion { get; init; }
+    public required string BuilderImage { get; init; }
+    public required string RuntimeImage { get; init; }
+    public required int Uid { get; init; }
+    public required string Server { get; init; }
+    public required int Workers { get; init; }
+    public required string Installer { get; init; }
+    public required IReadOnlyList<string> ExtraPackages { get; init; }
+    public required IReadOnlyList<string> BuildPackages { get; init; }
+    public required IReadOnlyList<string> RuntimePackages { get; init; }
+    public required HealthRoute? HealthRoute { get; init; }
+
+    /// <summary>Where the service folder sits inside the build context ("." when they are the same).</summary>
+    public required string ServiceInContext { get; init; }
+
+    public required IReadOnlyList<string> Decisions { get; init; }
+
+    public string Python => Runtime == RuntimeFlavor.Distroless ? $"{VenvPath}/bin/python" : "python";
+
+    public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
+    {
+        var decisions = new List<string>();
+        var version = profile.Runtime.Version;
+        string builder, runtime;
+        int uid;
+        if (options.Runtime == RuntimeFlavor.Distroless)
+        {
+            if (version != DistrolessPythonMinor && AllowsDistrolessMinor(profile.Runtime.Constraint))
+            {
+                decisions.Add($"Python {DistrolessPythonMinor}, not {version}: the project allows '{profile.Runtime.Constraint}' ({profile.Runtime.VersionSource}) and distroless python3-debian12 ships {DistrolessPythonMinor}");
+                version = DistrolessPythonMinor;
+            }
+            if (version != DistrolessPythonMinor)
+            {
+                var where = VersionEvidence(profile);
+                throw new InputException(where.File, where.Line,
+                    $"{profile.Name}: the distroless runtime ({DistrolessRuntimeImage}) ships Python {DistrolessPythonMinor}, but the project asks for Python {version} ({profile.Runtime.VersionSource}); " +
+                    $"a venv or compiled wheels built for {version} would not load there. Use --runtime slim, or pin Python {DistrolessPythonMinor}");
+            }
+            builder = DistrolessBuilderImage;
+            runtime = DistrolessRuntimeImage;
+            uid = 65532;
+            decisions.Add($"runtime {runtime}: no shell, no package manager, Python {DistrolessPythonMinor}; the venv is built in {builder} with Debian's python3.11-venv so its interpreter link (/usr/bin/python3.11) exists in the runtime too");
+        }
+        else
+        {
+            builder = $"python:{version}-slim";
+            runtime = $"python:{version}-slim";
+            uid = 10001;
+            decisions.Add($"builder and runtime both python:{version}-slim (one PYTHON_VERSION argument keeps them on the same minor)");
+        }
+
+        var server = options.Server ?? profile.Server;
+        if (options.Server is not null && options.Server != profile.Server)
+            decisions.Add($"server {server} (asked with --server; the scan chose {profile.Server})");
+        else
+            decisions.Add(server == "gunicorn"
+                ? $"server gunicorn{(profile.Interface == "asgi" ? " with uvicorn workers" : "")}, --timeout 30 --graceful-timeout 10"
+                : "server uvicorn, one process per container: Kubernetes scales by replicas");
+        var workers = options.Workers ?? GenerationOptions.DefaultWorkers;
+        if (server == "uvicorn" && options.Workers is not null)
+            decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
+
+        var extra = new List<string>();
+        void Need(string package, string why)
+        {
+            if (!profile.Dependencies.Contains(package) && !extra.Contains(package))
+            {
+                extra.Add(package);
+                decisions.Add($"installs {package} on top of the locked dependencies: {why}, and the project does not depend on it");
+            }
+        }
+        if (server == "gunicorn")
+            Need("gunicorn", "the server");
+        if (server == "uvicorn" || profile.Interface == "asgi")
+            Need("uvicorn", server == "gunicorn" ? "gunicorn's uvicorn worker class" : "the server");
+
+        var installer = ChooseInstaller(profile, options, decisions);
+
+        var build = profile.NativeLibraries.SelectMany(n => n.BuildPackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var run = profile.NativeLibraries.SelectMany(n => n.RuntimePackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var native in profile.NativeLibraries.Where(n => n.BuildPackages.Count > 0 || n.RuntimePackages.Count > 0))
+            decisions.Add($"{native.Dependency}: {native.Reason}");
+        if (options.Runtime == RuntimeFlavor.Distroless)
+        {
+            if (run.Count > 0)
+            {
+                throw new InputException(profile.ManifestFile ?? profile.Path, 0,
+                    $"{profile.Name}: {string.Join(", ", profile.NativeLibraries.Where(n => n.RuntimePackages.Count > 0).Select(n => n.Dependency))} needs {string.Join(", ", run)} at run time, " +
+                    "and a distroless image has no package manager to install it. Use --runtime slim, or a dependency that ships a self-contained wheel (psycopg2-binary, psycopg[binary])");
+            }
+            // Debian's interpreter needs its headers to compile extensions.
+            if (build.Count > 0 && !build.Contains("python3-dev"))
+                build.Add("python3-dev");
+        }
+
+        var health = profile.Health.FirstOrDefault(h => h.Methods.Contains("GET") && !Apps.Python.HealthPaths.IsReadiness(h.Path)) ?? profile.Health.FirstOrDefault(h => h.Methods.Contains("GET"));
+        decisions.Add(health is null
+            ? $"HEALTHCHECK opens a TCP connection to port {profile.Port} (no health route found)"
+            : $"HEALTHCHECK GET {health.Path} with Python's urllib (the image has no curl)");
+        decisions.Add($"runs as uid {uid} (numeric, non-root), exec-form command, EXPOSE {profile.Port}");
+
+        var serviceInContext = Apps.Python.PythonServiceDetector.Relative(profile.Path, profile.BuildContext);
+        return new PythonImagePlan
+        {
+            Profile = profile,
+            Runtime = options.Runtime,
+            PythonVersion = options.Runtime == RuntimeFlavor.Distroless ? DistrolessPythonMinor : version,
+            BuilderImage = builder,
+            RuntimeImage = runtime,
+            Uid = uid,
+            Server = server,
+            Workers = workers,
+            Installer = installer,
+            ExtraPackages = extra,
+            BuildPackages = build,
+            RuntimePackages = run,
+            HealthRoute = health,
+            ServiceInContext = serviceInContext,
+            Decisions = decisions,
+        };
+    }
+
+    private static string ChooseInstaller(ServiceProfile profile, GenerationOptions options, List<string> decisions)
+    {
+        var manager = profile.PackageManager;
+        if (options.Installer == InstallerChoice.Pip && manager == "poetry")
+        {
+            if (profile.LockFile is null)
+                throw new InputException(profile.ManifestFile ?? profile.Path, 0, $"{profile.Name}: --installer pip installs the pins of poetry.lock, and there is no poetry.lock");
+            decisions.Add($"installs the main-group pins of {profile.LockFile} with pip --no-deps (read at build time with tomllib; no Poetry in the build)");
+            return "poetry-lock-pip";
+        }
+        if (options.Installer == InstallerChoice.Pip && manager is not ("pip" or "poetry"))
+            decisions.Add($"--installer pip is for Poetry projects; {manager} keeps its own installer");
+        switch (manager)
+        {
+            case "uv":
+                decisions.Add(profile.LockFile is null
+                    ? "uv sync --no-dev (no uv.lock: resolution happens at build time; commit uv.lock for repeatable builds)"
+                    : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
+                return "uv";
+            case "poetry":
+                decisions.Add(profile.LockFile is null
+                    ? $"poetry install --only main --no-root (no poetry.lock: commit one for repeatable builds)"
+                    : $"poetry {PoetryVersion} installs --only main --no-root from {profile.LockFile} into the venv");
+                return "poetry";
+            case "pdm":
+                decisions.Add("pdm export --prod, then pip installs the exported pins");
+                return "pdm";
+            case "pipenv":
+                decisions.Add("pipenv requirements (the [packages] of Pipfile.lock), then pip installs them");
+                return "pipenv";
+            default:
+                if (profile.RequirementFiles.Count > 0)
+                {
+                    decisions.Add($"pip installs {string.Join(", ", profile.RequirementFiles.Select(f => Apps.Python.PythonServiceDetector.Relative(f, profile.BuildContext)))} into a venv (dev requirements stay out)");
+                    return "pip-requirements";
+                }
+                decisions.Add("pip installs the project (pyproject.toml, no lock) into a venv");
+                return "pip-project";
+        }
+    }
+
+    private static bool AllowsDistrolessMinor(string? constraint)
+    {
+        if (constraint is null)
+            return false;
+        var parts = DistrolessPythonMinor.Split('.');
+        return Apps.Python.Manifests.Pep440Specifier.Parse(constraint).AllowsMinor(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static Evidence VersionEvidence(ServiceProfile profile) =>
+        profile.Evidence.FirstOrDefault(e => e.Fact.StartsWith("Python ", StringComparison.Ordinal)) ?? new Evidence("", profile.Path, 0);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using Berth.Apps;
+
+namespace Berth.Reporting;
+
+/// <summary>Source-generated JSON for everything Berth prints as JSON (AOT-safe: no reflection).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ScanReport))]
+[JsonSerializable(typeof(InitReport))]
+public sealed partial class BerthJsonContext : JsonSerializerContext;
+
+/// <summary>What <c>berth scan --format json</c> prints. Root is the path as the user gave it (no machine-specific absolute paths).</summary>
+public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);
+
+/// <summary>What <c>berth init --format json</c> prints: per service, its decisions and what happened to each file.</summary>
+public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services);
+
+public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
+
+public sealed record InitFileReport(string Path, string Outcome, string Purpose, string? Diff);

@@ -1,0 +1,45 @@
+using System.Text;
+using Berth.Apps;
+
+namespace Berth.Reporting;
+
+/// <summary>The human view of a scan: the key facts of each service, then the evidence behind them.</summary>
+public static class ScanTextRenderer
+{
+    public static string Render(ScanReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var service in report.Services)
+        {
+            text.Append(service.Name).Append("  (").Append(service.Path).Append(")\n");
+            Row(text, "framework", $"{service.Framework} ({service.Interface})");
+            Row(text, "entrypoint", service.Entrypoint + (service.ImportRoot == "." ? "" : $"  (import root {service.ImportRoot})"));
+            Row(text, "python", $"{service.Runtime.Version}  ({service.Runtime.VersionSource})");
+            Row(text, "server", service.Server);
+            Row(text, "port", service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Row(text, "packages", service.PackageManager + (service.LockFile is null ? "  (no lock file)" : $"  (lock {service.LockFile})"));
+            if (service.BuildContext != service.Path)
+                Row(text, "context", service.BuildContext + "  (the lock lives there)");
+            Row(text, "health", service.Health.Count == 0 ? "none found" : string.Join("; ", service.Health.Select(h => $"{h.Path} {string.Join("+", h.Methods)}")));
+            Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : ""))));
+            if (service.NativeLibraries.Count > 0)
+                Row(text, "native", string.Join("; ", service.NativeLibraries.Select(n => $"{n.Dependency}: {n.Reason}")));
+            text.Append("  evidence:\n");
+            foreach (var evidence in service.Evidence)
+                text.Append("    ").Append(evidence.Line > 0 ? $"{evidence.File}:{evidence.Line}" : evidence.File).Append("  ").Append(evidence.Fact).Append('\n');
+            foreach (var note in service.Notes)
+                text.Append("  note: ").Append(note).Append('\n');
+            text.Append('\n');
+        }
+        if (report.Services.Any(s => s.Env.Any(e => e.Required)))
+            text.Append("(* required)\n");
+        foreach (var skipped in report.Skipped)
+            text.Append("skipped ").Append(skipped.Path).Append(": ").Append(skipped.Reason).Append('\n');
+        foreach (var note in report.Notes)
+            text.Append("note: ").Append(note).Append('\n');
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string label, string value) =>
+        text.Append("  ").Append(label.PadRight(11)).Append(value).Append('\n');
+}
