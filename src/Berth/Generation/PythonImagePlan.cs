@@ -158,7 +158,9 @@ public sealed record PythonImagePlan
             case "uv":
                 decisions.Add(profile.LockFile is null
                     ? "uv sync --no-dev (no uv.lock: resolution happens at build time; commit uv.lock for repeatable builds)"
-                    : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
+                    : profile.WorkspaceRoot is not null && profile.BuildContext != profile.Path
+                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (uv checks the lock against every member, so the whole workspace is the build context)"
+                        : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
                 return "uv";
             case "poetry":
                 decisions.Add(profile.LockFile is null

@@ -14,7 +14,7 @@ public static class ServiceArtifacts
         {
             new(In("Dockerfile"), PythonDockerfileWriter.Write(plan), "multi-stage image"),
             new(In(".dockerignore"), ignore, "build context filter"),
-            new(In(".env.example"), EnvExampleWriter.Write(profile), $"{profile.Env.Count} variables, {profile.Env.Count(e => e.Required)} required"),
+            new(In(".env.example"), EnvExampleWriter.Write(profile), $"{profile.Env.Count} variable{(profile.Env.Count == 1 ? "" : "s")}, {profile.Env.Count(e => e.Required)} required"),
         };
         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile when the context root is elsewhere
         // (a workspace member built from the repo root, or files written under --out).

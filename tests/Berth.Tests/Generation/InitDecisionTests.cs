@@ -1,0 +1,56 @@
+using Berth.Tests.Support;
+
+namespace Berth.Tests.Generation;
+
+/// <summary>The plan init prints: each decision that changes the image says why.</summary>
+public sealed class InitDecisionTests
+{
+    [Fact]
+    public void Distroless_picks_the_python_it_ships_when_the_constraint_allows_it()
+    {
+        var run = BerthCli.Run("init", RepoPaths.Fixture("uv-workspace"), "--runtime", "distroless", "--dry-run");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Python 3.11, not 3.12", run.Stdout);
+        Assert.Contains("--package api from the workspace root", run.Stdout);
+    }
+
+    [Fact]
+    public void Slim_keeps_the_newest_python_the_workspace_allows()
+    {
+        var run = BerthCli.Run("init", RepoPaths.Fixture("uv-workspace"), "--dry-run");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("builder and runtime both python:3.12-slim", run.Stdout);
+    }
+
+    [Fact]
+    public void A_server_the_project_does_not_depend_on_is_installed_and_said()
+    {
+        var run = BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--server", "gunicorn", "--dry-run");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("installs gunicorn on top of the locked dependencies", run.Stdout);
+    }
+
+    [Fact]
+    public void Native_build_packages_stay_in_the_builder_and_runtime_libraries_in_the_runtime()
+    {
+        using var output = new TempTree();
+        Assert.Equal(0, BerthCli.Run("init", RepoPaths.Fixture("flask-gunicorn"), "--out", output.Root).ExitCode);
+        var dockerfile = File.ReadAllText(output.PathOf("Dockerfile"));
+        var runtimeStart = dockerfile.IndexOf("AS runtime", StringComparison.Ordinal);
+        var builder = dockerfile[..runtimeStart];
+        var runtime = dockerfile[runtimeStart..];
+        Assert.Contains("libpq-dev", builder);
+        Assert.Contains("gcc", builder);
+        Assert.DoesNotContain("libpq-dev", runtime);
+        Assert.DoesNotContain("gcc", runtime);
+        Assert.Contains("libpq5", runtime);
+    }
+
+    [Fact]
+    public void Fastapi_health_without_head_is_reported()
+    {
+        var run = BerthCli.Run("scan", RepoPaths.Example("inventory-service"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("/healthz does not answer HEAD", run.Stdout);
+    }
+}
