@@ -72,6 +72,9 @@ public static class InitCommand
             text.Append(service.Name).Append("  (").Append(service.Path).Append(")\n");
             foreach (var decision in service.Decisions)
                 text.Append("  - ").Append(decision).Append('\n');
+            text.Append("  because:\n");
+            foreach (var evidence in service.Evidence)
+                text.Append("    ").Append(evidence.Line > 0 ? $"{evidence.File}:{evidence.Line}" : evidence.File).Append("  ").Append(evidence.Fact).Append('\n');
             foreach (var note in service.Notes)
                 text.Append("  note: ").Append(note).Append('\n');
             foreach (var file in service.Files)

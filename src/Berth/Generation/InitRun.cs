@@ -40,6 +40,7 @@ public static class InitRun
                 profile.Path,
                 build,
                 plan.Decisions,
+                profile.Evidence,
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
                 profile.Notes));
         }

@@ -19,6 +19,6 @@ public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Servi
 /// <summary>What <c>berth init --format json</c> prints: per service, its decisions and what happened to each file.</summary>
 public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services);
 
-public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
+public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<Evidence> Evidence, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
 
 public sealed record InitFileReport(string Path, string Outcome, string Purpose, string? Diff);

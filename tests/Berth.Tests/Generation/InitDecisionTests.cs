@@ -28,6 +28,8 @@ public sealed class InitDecisionTests
         var run = BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--server", "gunicorn", "--dry-run");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("installs gunicorn on top of the locked dependencies", run.Stdout);
+        Assert.Contains("because:", run.Stdout);
+        Assert.Matches(@"backend/app/main\.py:\d+  fastapi app 'app' → entrypoint app\.main:app", run.Stdout);
     }
 
     [Fact]
