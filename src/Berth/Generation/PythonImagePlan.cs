@@ -45,11 +45,6 @@ public sealed record PythonImagePlan
         int uid;
         if (options.Runtime == RuntimeFlavor.Distroless)
         {
-            if (version != DistrolessPythonMinor && AllowsDistrolessMinor(profile.Runtime.Constraint))
-            {
-                decisions.Add($"Python {DistrolessPythonMinor}, not {version}: the project allows '{profile.Runtime.Constraint}' ({profile.Runtime.VersionSource}) and distroless python3-debian12 ships {DistrolessPythonMinor}");
-                version = DistrolessPythonMinor;
-            }
             if (version != DistrolessPythonMinor)
             {
                 var where = VersionEvidence(profile);
@@ -182,14 +177,6 @@ public sealed record PythonImagePlan
                 decisions.Add("pip installs the project (pyproject.toml, no lock) into a venv");
                 return "pip-project";
         }
-    }
-
-    private static bool AllowsDistrolessMinor(string? constraint)
-    {
-        if (constraint is null)
-            return false;
-        var parts = DistrolessPythonMinor.Split('.');
-        return Apps.Python.Manifests.Pep440Specifier.Parse(constraint).AllowsMinor(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static Evidence VersionEvidence(ServiceProfile profile) =>

@@ -12,6 +12,11 @@ public sealed class HealthPathsTests
     [InlineData("/health/{component}", false)]
     [InlineData("/users", false)]
     [InlineData("/healthy-recipes", false)]
+    [InlineData("/ping", true)]
+    [InlineData("/health/ping", true)]
+    [InlineData("/api/db/ping", false)]
+    [InlineData("/orders/status", false)]
+    [InlineData("/health/live", true)]
     public void Recognises_probe_paths(string path, bool isHealth) => Assert.Equal(isHealth, HealthPaths.Rank(path) is not null);
 
     [Fact]

@@ -99,7 +99,8 @@ public sealed class PythonServiceDetectorTests
         Assert.Equal("uv.lock", api.LockFile);
         Assert.Equal("src", api.ImportRoot);
         Assert.Equal("api.main:app", api.Entrypoint);
-        Assert.Equal("3.12", api.Runtime.Version); // newest minor allowed by >=3.10,<3.13
+        Assert.Equal("3.11", api.Runtime.Version); // the default minor, which >=3.10,<3.13 allows
+        Assert.Equal(">=3.10", api.Runtime.Constraint);
         Assert.Equal(["GET", "HEAD"], api.Health[0].Methods);
     }
 

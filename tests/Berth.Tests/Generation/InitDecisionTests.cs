@@ -6,20 +6,27 @@ namespace Berth.Tests.Generation;
 public sealed class InitDecisionTests
 {
     [Fact]
-    public void Distroless_picks_the_python_it_ships_when_the_constraint_allows_it()
+    public void Workspace_member_syncs_from_the_root()
     {
         var run = BerthCli.Run("init", RepoPaths.Fixture("uv-workspace"), "--runtime", "distroless", "--dry-run");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Python 3.11, not 3.12", run.Stdout);
         Assert.Contains("--package api from the workspace root", run.Stdout);
     }
 
     [Fact]
-    public void Slim_keeps_the_newest_python_the_workspace_allows()
+    public void A_range_without_the_default_minor_gets_the_newest_it_allows()
     {
-        var run = BerthCli.Run("init", RepoPaths.Fixture("uv-workspace"), "--dry-run");
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("builder and runtime both python:3.12-slim", run.Stdout);
+        using var tree = new TempTree(new Dictionary<string, string>
+        {
+            ["pyproject.toml"] = "[project]\nname = \"svc\"\nversion = \"1\"\nrequires-python = \">=3.12\"\ndependencies = [\"fastapi\", \"uvicorn\"]\n",
+            ["main.py"] = "from fastapi import FastAPI\napp = FastAPI()\n",
+        });
+        var slim = BerthCli.Run("init", tree.Root, "--dry-run");
+        Assert.Equal(0, slim.ExitCode);
+        Assert.Contains("builder and runtime both python:3.13-slim", slim.Stdout);
+        var distroless = BerthCli.Run("init", tree.Root, "--dry-run", "--runtime", "distroless");
+        Assert.Equal(2, distroless.ExitCode);
+        Assert.Contains("pyproject.toml:4: ", distroless.Stderr);
     }
 
     [Fact]

@@ -10,19 +10,26 @@ public static class HealthPaths
         "ping", "heartbeat", "status", "ready", "readyz", "readiness",
     ];
 
+    // Words that only mean "probe" at the top level or under a health prefix: /api/db/ping or /orders/status are app routes.
+    private static readonly string[] WeakNames = ["ping", "status", "heartbeat", "live", "alive"];
+
     /// <summary>The preference rank of a path (lower is better), or null when it is not a health path.</summary>
     public static int? Rank(string path)
     {
         var trimmed = path.Trim().TrimEnd('/');
         if (trimmed.Contains('{', StringComparison.Ordinal) || trimmed.Contains('<', StringComparison.Ordinal))
             return null; // parameterised routes are not probes
-        var last = trimmed[(trimmed.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        var segments = trimmed.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+        if (segments.Length == 0)
+            return null;
+        var last = segments[^1];
         var index = Array.IndexOf(Names, last);
         if (index < 0)
             return null;
+        if (WeakNames.Contains(last) && segments.Length > 1 && Array.IndexOf(Names, segments[^2]) < 0)
+            return null;
         // /health/live and /health/ready: rank as their last segment, after a bare /health.
-        var depth = trimmed.Count(c => c == '/');
-        return index * 10 + Math.Min(depth, 9);
+        return index * 10 + Math.Min(segments.Length - 1, 9);
     }
 
     public static bool IsReadiness(string path)

@@ -130,7 +130,13 @@ public static partial class PythonVersionResolver
         return PyprojectReader.Read(scanRoot, rootPyproject).RequiresPython is { } bound ? constraint + ", " + bound : constraint;
     }
 
-    /// <summary>The newest supported minor that the constraint allows.</summary>
+    private static bool Allows(Pep440Specifier specifier, string minor)
+    {
+        var parts = minor.Split('.');
+        return specifier.AllowsMinor(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The default minor when the constraint allows it, else the newest supported minor that it allows.</summary>
     internal static PythonVersionChoice Newest(string constraint, string source, string path, int line)
     {
         Pep440Specifier specifier;
@@ -143,6 +149,10 @@ public static partial class PythonVersionResolver
             throw new InputException(path, line, $"{source} '{constraint}' is not a version constraint: {e.Message}");
         }
 
+        // The default minor when the range allows it: it is what distroless python3-debian12 ships, so slim and distroless
+        // images agree, and a range's lower bound is what a project is tested on more often than its open upper end.
+        if (Allows(specifier, DefaultMinor))
+            return new PythonVersionChoice(DefaultMinor, source, path, line);
         foreach (var minor in SupportedMinors.Reverse())
         {
             var parts = minor.Split('.');

@@ -72,14 +72,16 @@ public sealed class PythonVersionResolverTests
         Assert.Equal("3.13", Resolve(new() { [".python-version"] = "3.10\n", ["api/.python-version"] = "3.13.0\n" }, "api").Version);
 
     [Theory]
-    [InlineData(">=3.10,<3.13", "3.12")]
-    [InlineData("^3.11", "3.13")]
-    [InlineData(">=3.8", "3.13")]
+    [InlineData(">=3.10,<3.13", "3.11")]
+    [InlineData("^3.11", "3.11")]
+    [InlineData(">=3.8", "3.11")]
     [InlineData("==3.9.*", "3.9")]
     [InlineData("~=3.10.0", "3.10")]
     [InlineData("<3.11", "3.10")]
-    [InlineData(">=3.11,!=3.13.*", "3.12")]
-    public void Constraints_choose_the_newest_supported_minor(string constraint, string expected) =>
+    [InlineData(">=3.12", "3.13")]
+    [InlineData(">=3.11,!=3.11.*", "3.13")]
+    [InlineData(">=3.12,!=3.13.*", "3.12")]
+    public void Constraints_choose_the_default_minor_when_allowed_else_the_newest(string constraint, string expected) =>
         Assert.Equal(expected, PythonVersionResolver.Newest(constraint, "requires-python", "pyproject.toml", 1).Version);
 
     [Fact]

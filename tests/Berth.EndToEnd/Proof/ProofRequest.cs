@@ -1,0 +1,16 @@
+using Berth.EndToEnd.Apps;
+using Berth.EndToEnd.Cli;
+
+namespace Berth.EndToEnd.Proof;
+
+/// <summary>What to build and how to judge the running container. Port and health routes are the scan's, not the test's.</summary>
+public sealed record ProofRequest(
+    string ContextDirectory,
+    string ImageTag,
+    string ContainerName,
+    int Port,
+    IReadOnlyList<ScannedRoute> Health,
+    RuntimeFlavour Runtime,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<string> ForbiddenValues,
+    Func<string> Description);

@@ -1,0 +1,29 @@
+using System.Reflection;
+
+namespace Berth.EndToEnd.Workspace;
+
+/// <summary>Where the repository (and its examples/) is: BERTH_REPO_ROOT, else the path stamped in at build time, else the nearest Berth.slnx above the test binaries.</summary>
+public static class RepositoryLayout
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string ExamplesDirectory => Path.Combine(Root.Value, "examples");
+
+    private static string FindRoot()
+    {
+        var candidates = new List<string?>
+        {
+            Environment.GetEnvironmentVariable("BERTH_REPO_ROOT"),
+            typeof(RepositoryLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "BerthRepositoryRoot")?.Value,
+        };
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            candidates.Add(dir.FullName);
+        foreach (var candidate in candidates)
+        {
+            if (!string.IsNullOrEmpty(candidate) && File.Exists(Path.Combine(candidate, "Berth.slnx")))
+                return candidate;
+        }
+        throw new InvalidOperationException("cannot find the repository root (Berth.slnx); set BERTH_REPO_ROOT");
+    }
+}
