@@ -145,4 +145,13 @@ public sealed class PythonServiceDetectorTests
             Assert.True(service.GetProperty("env")[0].TryGetProperty(name, out _), $"missing env.{name}");
         Assert.Equal("GET", service.GetProperty("health")[0].GetProperty("methods")[0].GetString());
     }
+
+    [Fact]
+    public void A_generic_wsgi_app_is_served_by_gunicorn()
+    {
+        var app = Single("falcon-wsgi");
+        Assert.Equal("wsgi", app.Framework);
+        Assert.Equal("service:api", app.Entrypoint);
+        Assert.Equal("gunicorn", app.Server);
+    }
 }

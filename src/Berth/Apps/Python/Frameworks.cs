@@ -7,10 +7,16 @@ public sealed record Framework(string Name, string Interface, IReadOnlyList<stri
     public static readonly Framework Starlette = new("starlette", "asgi", ["starlette.applications.Starlette", "starlette.Starlette"], "starlette");
     public static readonly Framework Flask = new("flask", "wsgi", ["flask.Flask", "flask.app.Flask"], "flask");
     public static readonly Framework Quart = new("quart", "asgi", ["quart.Quart", "quart.app.Quart"], "quart");
+    /// <summary>Other ASGI apps (Litestar, Falcon's ASGI App): served by uvicorn like any ASGI callable.</summary>
+    public static readonly Framework GenericAsgi = new("asgi", "asgi", ["litestar.Litestar", "falcon.asgi.App"], "");
+
+    /// <summary>Other WSGI apps (Falcon, Bottle): served by gunicorn like any WSGI callable.</summary>
+    public static readonly Framework GenericWsgi = new("wsgi", "wsgi", ["falcon.App", "bottle.Bottle"], "");
+
     public static readonly Framework DjangoWsgi = new("django", "wsgi", [], "django");
     public static readonly Framework DjangoAsgi = new("django", "asgi", [], "django");
 
-    public static IReadOnlyList<Framework> WithConstructors { get; } = [FastApi, Starlette, Flask, Quart];
+    public static IReadOnlyList<Framework> WithConstructors { get; } = [FastApi, Starlette, Flask, Quart, GenericAsgi, GenericWsgi];
 
     /// <summary>The framework whose app class this constructor names (fully qualified, or bare when the import could not be resolved).</summary>
     public static Framework? ForConstructor(string constructor)
