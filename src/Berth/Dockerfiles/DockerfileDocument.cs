@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Berth.Dockerfiles;
+
+/// <summary>A parsed Dockerfile: every node in source order, together covering the whole text.</summary>
+public sealed record DockerfileDocument(
+    string Path,
+    bool HasByteOrderMark,
+    char EscapeChar,
+    IReadOnlyList<DockerfileNode> Nodes,
+    IReadOnlyList<DockerfileDiagnostic> Diagnostics)
+{
+    public IEnumerable<ParserDirective> Directives => Nodes.OfType<ParserDirective>();
+
+    public IEnumerable<Instruction> Instructions => Nodes.OfType<Instruction>();
+
+    public ParserDirective? Directive(string name) =>
+        Directives.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Instructions before the first FROM (global ARGs).</summary>
+    public IReadOnlyList<Instruction> GlobalInstructions => [.. Instructions.TakeWhile(i => i is not FromInstruction)];
+
+    /// <summary>The build stages, one per FROM.</summary>
+    public IReadOnlyList<DockerfileStage> Stages => DockerfileStage.Split(this);
+
+    /// <summary>
+    /// The document with the text of <paramref name="span"/> replaced and parsed again: the primitive
+    /// for fixes (every byte outside the span is kept).
+    /// </summary>
+    public DockerfileDocument ReplaceText(SourceSpan span, string replacement)
+    {
+        var text = ToText();
+        var bom = HasByteOrderMark ? 1 : 0;
+        var start = Math.Clamp(span.Start, bom, text.Length);
+        var end = Math.Clamp(span.End, start, text.Length);
+        return DockerfileParser.Parse(Path, string.Concat(text.AsSpan(0, start), replacement, text.AsSpan(end)));
+    }
+
+    /// <summary>Prints the document back; for an unmodified document this is the parsed text, byte for byte.</summary>
+    public string ToText()
+    {
+        var builder = new StringBuilder();
+        if (HasByteOrderMark)
+            builder.Append('\uFEFF');
+        foreach (var node in Nodes)
+            builder.Append(node.Text).Append(node.LineBreak);
+        return builder.ToString();
+    }
+}
+
+/// <summary>A build stage: its FROM and the instructions up to the next FROM.</summary>
+public sealed record DockerfileStage(int Index, FromInstruction From, IReadOnlyList<Instruction> Instructions)
+{
+    /// <summary>The stage name as written after AS, or null.</summary>
+    public string? Name => From.StageName?.Value;
+
+    internal static IReadOnlyList<DockerfileStage> Split(DockerfileDocument document)
+    {
+        var stages = new List<DockerfileStage>();
+        FromInstruction? from = null;
+        var body = new List<Instruction>();
+        foreach (var instruction in document.Instructions)
+        {
+            if (instruction is FromInstruction next)
+            {
+                if (from is not null)
+                    stages.Add(new DockerfileStage(stages.Count, from, body));
+                from = next;
+                body = [];
+            }
+            else if (from is not null)
+            {
+                body.Add(instruction);
+            }
+        }
+        if (from is not null)
+            stages.Add(new DockerfileStage(stages.Count, from, body));
+        return stages;
+    }
+}

@@ -1,0 +1,260 @@
+namespace Berth.Dockerfiles;
+
+/// <summary>
+/// Reads a Dockerfile as BuildKit does (directives, continuations, comments and blank lines inside
+/// continuations, heredocs) into a <see cref="DockerfileDocument"/> whose nodes keep every byte.
+/// Never throws for bad input: problems become <see cref="DockerfileDiagnostic"/>s. Linear time.
+/// </summary>
+public static class DockerfileParser
+{
+    private static readonly string[] KnownDirectives = ["syntax", "escape", "check"];
+
+    public static DockerfileDocument Parse(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var map = new LineMap(text, bom);
+        var lines = PhysicalLine.Split(text, bom);
+        var diagnostics = new List<DockerfileDiagnostic>();
+        var nodes = new List<DockerfileNode>();
+        var escape = '\\';
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var inDirectives = true;
+
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var line = lines[i];
+            var content = line.Content(text);
+            if (inDirectives)
+            {
+                var directive = ReadDirective(text, line, map);
+                if (directive is not null)
+                {
+                    if (!seen.Add(directive.Name))
+                    {
+                        diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.DuplicateDirective,
+                            $"only one {directive.Name} parser directive can be used", directive.Span));
+                    }
+                    else if (directive.Name == "escape")
+                    {
+                        if (directive.Value is "\\" or "`")
+                            escape = directive.Value[0];
+                        else
+                            diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.InvalidEscapeDirective,
+                                $"invalid escape token '{directive.Value}' does not match ` or \\", directive.ValueSpan));
+                    }
+                    nodes.Add(directive);
+                    i++;
+                    continue;
+                }
+                inDirectives = false;
+            }
+
+            var trimmed = content.AsSpan().TrimStart();
+            if (trimmed.IsEmpty || IsWhitespace(trimmed))
+            {
+                nodes.Add(new BlankLine(map.Span(line.Start, line.End), content, line.Break(text)));
+                i++;
+            }
+            else if (trimmed[0] == '#')
+            {
+                nodes.Add(new CommentLine(map.Span(line.Start, line.End), content, line.Break(text), trimmed[1..].ToString()));
+                i++;
+            }
+            else
+            {
+                i = ReadInstruction(text, lines, i, escape, map, nodes, diagnostics);
+            }
+        }
+        return new DockerfileDocument(path, bom == 1, escape, nodes, diagnostics);
+    }
+
+    private static bool IsWhitespace(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsWhiteSpace(c))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary><c>#\s*name\s*=\s*value\s*</c> with a known name, per BuildKit.</summary>
+    private static ParserDirective? ReadDirective(string text, PhysicalLine line, LineMap map)
+    {
+        var p = line.Start;
+        while (p < line.End && text[p] is ' ' or '\t')
+            p++;
+        if (p >= line.End || text[p] != '#')
+            return null;
+        p++;
+        while (p < line.End && char.IsWhiteSpace(text[p]))
+            p++;
+        var nameStart = p;
+        while (p < line.End && char.IsAsciiLetterOrDigit(text[p]))
+            p++;
+        if (p == nameStart || !char.IsAsciiLetter(text[nameStart]))
+            return null;
+        var name = text[nameStart..p].ToLowerInvariant();
+        if (Array.IndexOf(KnownDirectives, name) < 0)
+            return null;
+        var nameEnd = p;
+        while (p < line.End && char.IsWhiteSpace(text[p]))
+            p++;
+        if (p >= line.End || text[p] != '=')
+            return null;
+        p++;
+        while (p < line.End && char.IsWhiteSpace(text[p]))
+            p++;
+        var valueEnd = line.End;
+        while (valueEnd > p && char.IsWhiteSpace(text[valueEnd - 1]))
+            valueEnd--;
+        if (valueEnd <= p)
+            return null;
+        return new ParserDirective(map.Span(line.Start, line.End), line.Content(text), line.Break(text), name,
+            text[p..valueEnd], map.Span(nameStart, nameEnd), map.Span(p, valueEnd));
+    }
+
+    /// <summary>Reads one instruction starting at line <paramref name="first"/>; returns the index of the next line.</summary>
+    private static int ReadInstruction(string text, List<PhysicalLine> lines, int first, char escape, LineMap map,
+        List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
+    {
+        var chars = new System.Text.StringBuilder();
+        var offsets = new List<int>();
+        var comments = new List<SourceSpan>();
+        var empties = new List<SourceSpan>();
+
+        var line = lines[first];
+        var start = line.Start;
+        while (start < line.End && char.IsWhiteSpace(text[start]))
+            start++;
+        var i = first;
+        var endOfLogical = AppendLine(text, start, line.End, escape, chars, offsets);
+        var last = i;
+        i++;
+        while (!endOfLogical && i < lines.Count)
+        {
+            line = lines[i];
+            var content = text.AsSpan(line.Start, line.End - line.Start);
+            var lead = content.TrimStart();
+            if (lead.Length > 0 && lead[0] == '#')
+            {
+                comments.Add(map.Span(line.Start, line.End));
+            }
+            else if (lead.IsEmpty || IsWhitespace(lead))
+            {
+                empties.Add(map.Span(line.Start, line.End));
+            }
+            else
+            {
+                endOfLogical = AppendLine(text, line.Start, line.End, escape, chars, offsets);
+                last = i;
+            }
+            i++;
+        }
+        // Trailing comment or blank lines of an unfinished continuation at end of file still belong to it.
+        if (!endOfLogical)
+            last = i - 1;
+
+        var logicalEnd = offsets.Count > 0 ? offsets[^1] + 1 : start;
+        var logical = new MappedText(chars.ToString(), [.. offsets], logicalEnd, map);
+
+        var heredocs = new List<Heredoc>();
+        var keywordLength = 0;
+        while (keywordLength < logical.Length && !char.IsWhiteSpace(logical.Text[keywordLength]))
+            keywordLength++;
+        var keyword = logical.Text[..keywordLength].ToUpperInvariant();
+        if (keyword is "RUN" or "COPY" or "ADD")
+        {
+            foreach (var marker in HeredocMarker.Find(logical, keywordLength))
+            {
+                var heredoc = ReadHeredoc(text, lines, ref i, marker, map);
+                if (!heredoc.IsTerminated)
+                {
+                    diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.UnterminatedHeredoc,
+                        $"heredoc '{marker.Name}' is not terminated before the end of the file", marker.Span));
+                }
+                heredocs.Add(heredoc);
+                last = Math.Max(last, i - 1);
+            }
+        }
+
+        var lastLine = lines[last];
+        var nodeStart = lines[first].Start;
+        var span = map.Span(nodeStart, lastLine.End);
+        var syntaxText = text[nodeStart..lastLine.End];
+        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs, comments, empties, diagnostics);
+        nodes.Add(instruction);
+        return last + 1;
+    }
+
+    /// <summary>Appends a line's content without a final continuation; returns true when the logical line ends here.</summary>
+    private static bool AppendLine(string text, int start, int end, char escape, System.Text.StringBuilder chars, List<int> offsets)
+    {
+        var stop = end;
+        while (stop > start && text[stop - 1] is ' ' or '\t')
+            stop--;
+        var continues = stop > start && text[stop - 1] == escape;
+        if (continues)
+            stop--;
+        else
+            stop = end;
+        for (var p = start; p < stop; p++)
+        {
+            chars.Append(text[p]);
+            offsets.Add(p);
+        }
+        return !continues;
+    }
+
+    private static Heredoc ReadHeredoc(string text, List<PhysicalLine> lines, ref int i, HeredocMarker marker, LineMap map)
+    {
+        var bodyStart = i < lines.Count ? lines[i].Start : text.Length;
+        var content = new System.Text.StringBuilder();
+        while (i < lines.Count)
+        {
+            var line = lines[i];
+            var lineText = line.Content(text);
+            var compare = marker.StripsTabs ? lineText.TrimStart('\t') : lineText;
+            if (compare == marker.Name)
+            {
+                var body = text[bodyStart..line.Start];
+                i++;
+                return new Heredoc(marker.Name, marker.IsQuoted, marker.StripsTabs, marker.FileDescriptor, marker.Span,
+                    body, content.ToString(), map.Span(bodyStart, line.Start), map.Span(line.Start, line.End));
+            }
+            content.Append(marker.StripsTabs ? lineText.TrimStart('\t') : lineText).Append(line.Break(text));
+            i++;
+        }
+        var end = lines.Count > 0 ? lines[^1].End : text.Length;
+        var rest = text[bodyStart..Math.Max(bodyStart, end)];
+        return new Heredoc(marker.Name, marker.IsQuoted, marker.StripsTabs, marker.FileDescriptor, marker.Span,
+            rest, content.ToString(), map.Span(bodyStart, Math.Max(bodyStart, end)), null);
+    }
+}
+
+/// <summary>A physical line: content [Start, End) and its line break [End, BreakEnd).</summary>
+internal readonly record struct PhysicalLine(int Start, int End, int BreakEnd)
+{
+    public string Content(string text) => text[Start..End];
+
+    public string Break(string text) => text[End..BreakEnd];
+
+    public static List<PhysicalLine> Split(string text, int start)
+    {
+        var lines = new List<PhysicalLine>();
+        var lineStart = start;
+        for (var p = start; p < text.Length; p++)
+        {
+            if (text[p] != '\n')
+                continue;
+            var end = p > lineStart && text[p - 1] == '\r' ? p - 1 : p;
+            lines.Add(new PhysicalLine(lineStart, end, p + 1));
+            lineStart = p + 1;
+        }
+        if (lineStart < text.Length)
+            lines.Add(new PhysicalLine(lineStart, text.Length, text.Length));
+        return lines;
+    }
+}

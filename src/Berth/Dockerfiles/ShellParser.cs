@@ -1,0 +1,403 @@
+using System.Text;
+
+namespace Berth.Dockerfiles;
+
+/// <summary>
+/// Splits POSIX shell text into simple commands and words (quotes, operators, subshells, groups,
+/// redirections, <c>$(...)</c>, backticks, heredocs inside scripts). Not a full shell grammar:
+/// loops and conditionals are flattened into their commands. Linear time, never throws.
+/// </summary>
+internal static class ShellParser
+{
+    private static readonly HashSet<string> SkippedReservedWords = new(StringComparer.Ordinal)
+    {
+        "!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "time",
+    };
+
+    private static readonly string[] RedirectionOperators = ["&>>", "&>", "<<<", "<<-", "<<", "<>", "<&", ">>", ">|", ">&", "<", ">"];
+
+    public static ShellScript ParseHeredoc(Heredoc heredoc, InstructionSyntax syntax) =>
+        Parse(MappedText.Contiguous(heredoc.Body, heredoc.BodySpan.Start, syntax.Arguments.Mapped.Map));
+
+    public static ShellScript Parse(MappedText text) => new Builder(text).Run();
+
+    private sealed class Builder(MappedText source)
+    {
+        private readonly string _s = source.Text;
+        private int _p;
+        private int _depth;
+        private readonly List<ShellCommand> _commands = [];
+        private readonly List<ShellWord> _assignments = [];
+        private readonly List<ShellWord> _arguments = [];
+        private readonly List<ShellRedirection> _redirections = [];
+        private ShellWord? _executable;
+        private bool _afterGroupClose;
+        private int _commandDepth;
+        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = [];
+
+        public ShellScript Run()
+        {
+            while (_p < _s.Length)
+            {
+                var c = _s[_p];
+                if (c is ' ' or '\t' or '\r')
+                {
+                    _p++;
+                }
+                else if (c == '\\' && _p + 1 < _s.Length && _s[_p + 1] == '\n')
+                {
+                    _p += 2;
+                }
+                else if (c == '\n')
+                {
+                    _p++;
+                    Finish(";");
+                    SkipHeredocBodies();
+                }
+                else if (c == '#')
+                {
+                    while (_p < _s.Length && _s[_p] != '\n')
+                        _p++;
+                }
+                else if (TryOperator(out var op))
+                {
+                    Operator(op);
+                }
+                else if (TryRedirection(out var redirection, out var redirectionStart))
+                {
+                    Redirection(redirection, redirectionStart);
+                }
+                else
+                {
+                    Word(ReadWord());
+                }
+            }
+            Finish(null);
+            return new ShellScript(_commands);
+        }
+
+        private bool TryOperator(out string op)
+        {
+            op = "";
+            var c = _s[_p];
+            var next = _p + 1 < _s.Length ? _s[_p + 1] : '\0';
+            switch (c)
+            {
+                case '&' when next == '&': op = "&&"; break;
+                case '|' when next == '|': op = "||"; break;
+                case ';' when next == ';': op = ";;"; break;
+                case '|' when next == '&': op = "|&"; break;
+                case '&' when next == '>': return false;
+                case '&' or '|' or ';' or '(' or ')': op = c.ToString(); break;
+                default: return false;
+            }
+            _p += op.Length;
+            return true;
+        }
+
+        private void Operator(string op)
+        {
+            switch (op)
+            {
+                case "(":
+                    Finish(null);
+                    _depth++;
+                    break;
+                case ")":
+                    Finish(null);
+                    _depth = Math.Max(0, _depth - 1);
+                    _afterGroupClose = true;
+                    return;
+                default:
+                    Finish(op);
+                    break;
+            }
+            _afterGroupClose = false;
+        }
+
+        private bool TryRedirection(out string op, out int start)
+        {
+            start = _p;
+            var q = _p;
+            while (q < _s.Length && char.IsAsciiDigit(_s[q]))
+                q++;
+            op = "";
+            if (q >= _s.Length)
+                return false;
+            var rest = _s.AsSpan(q);
+            foreach (var candidate in RedirectionOperators)
+            {
+                if (rest.StartsWith(candidate, StringComparison.Ordinal) && !(candidate[0] == '&' && q != _p))
+                {
+                    op = _s[_p..(q + candidate.Length)];
+                    _p = q + candidate.Length;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void Redirection(string op, int start)
+        {
+            while (_p < _s.Length && _s[_p] is ' ' or '\t')
+                _p++;
+            ShellWord? target = null;
+            if (_p < _s.Length && !IsMeta(_s[_p]) && _s[_p] != '\n')
+                target = ReadWord();
+            _redirections.Add(new ShellRedirection(op, target, source.Span(start, _p)));
+            if (target is not null && (op.EndsWith("<<", StringComparison.Ordinal) || op.EndsWith("<<-", StringComparison.Ordinal)))
+                _pendingHeredocs.Add((target.Value, op.EndsWith('-')));
+        }
+
+        /// <summary>After a line with heredoc redirections, skips their bodies (they are data, not commands).</summary>
+        private void SkipHeredocBodies()
+        {
+            foreach (var (delimiter, strip) in _pendingHeredocs)
+            {
+                while (_p < _s.Length)
+                {
+                    var lineEnd = _s.IndexOf('\n', _p);
+                    if (lineEnd < 0)
+                        lineEnd = _s.Length;
+                    var line = _s[_p..lineEnd].TrimEnd('\r');
+                    _p = Math.Min(_s.Length, lineEnd + 1);
+                    if ((strip ? line.TrimStart('\t') : line) == delimiter)
+                        break;
+                }
+            }
+            _pendingHeredocs.Clear();
+        }
+
+        private void Word(ShellWord word)
+        {
+            if (_executable is null && _assignments.Count == 0 && _redirections.Count == 0)
+                _afterGroupClose = false;
+            if (_executable is null && _arguments.Count == 0)
+            {
+                if (IsAssignment(word.Raw))
+                {
+                    if (_assignments.Count == 0 && _redirections.Count == 0)
+                        _commandDepth = _depth;
+                    _assignments.Add(word);
+                    return;
+                }
+                if (_assignments.Count == 0 && _redirections.Count == 0)
+                {
+                    if (word.Raw == "{")
+                    {
+                        _depth++;
+                        return;
+                    }
+                    if (word.Raw == "}")
+                    {
+                        Finish(null);
+                        _depth = Math.Max(0, _depth - 1);
+                        _afterGroupClose = true;
+                        return;
+                    }
+                    if (SkippedReservedWords.Contains(word.Raw))
+                        return;
+                }
+                if (_assignments.Count == 0 && _redirections.Count == 0)
+                    _commandDepth = _depth;
+                _executable = word;
+                return;
+            }
+            _arguments.Add(word);
+        }
+
+        private void Finish(string? separator)
+        {
+            if (_executable is null && _assignments.Count == 0 && _redirections.Count > 0 && _afterGroupClose && _commands.Count > 0)
+            {
+                // Redirections after ")" or "}" apply to the group: keep them on its last command.
+                _commands[^1] = _commands[^1] with { Redirections = [.. _commands[^1].Redirections, .. _redirections] };
+                _redirections.Clear();
+            }
+            if (_executable is null && _assignments.Count == 0 && _redirections.Count == 0)
+            {
+                if (separator is not null && _commands.Count > 0 && _commands[^1].Separator is null)
+                    _commands[^1] = _commands[^1] with { Separator = separator };
+                return;
+            }
+            _commands.Add(new ShellCommand([.. _assignments], _executable, [.. _arguments], [.. _redirections], separator,
+                _executable is null && _assignments.Count == 0 ? _depth : _commandDepth));
+            _assignments.Clear();
+            _arguments.Clear();
+            _redirections.Clear();
+            _executable = null;
+        }
+
+        private static bool IsAssignment(string raw)
+        {
+            if (raw.Length < 2 || !(char.IsAsciiLetter(raw[0]) || raw[0] == '_'))
+                return false;
+            for (var i = 1; i < raw.Length; i++)
+            {
+                if (raw[i] == '=')
+                    return true;
+                if (!(char.IsAsciiLetterOrDigit(raw[i]) || raw[i] == '_'))
+                    return raw[i] == '+' && i + 1 < raw.Length && raw[i + 1] == '=';
+            }
+            return false;
+        }
+
+        private static bool IsMeta(char c) => c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
+
+        private ShellWord ReadWord()
+        {
+            var start = _p;
+            var value = new StringBuilder();
+            var offsets = new List<int>();
+            void Keep(int index)
+            {
+                value.Append(_s[index]);
+                offsets.Add(source.OffsetAt(index));
+            }
+            while (_p < _s.Length && !IsMeta(_s[_p]))
+            {
+                var c = _s[_p];
+                if (c == '\\')
+                {
+                    if (_p + 1 < _s.Length && _s[_p + 1] == '\n')
+                    {
+                        _p += 2;
+                        continue;
+                    }
+                    if (_p + 1 < _s.Length)
+                        Keep(_p + 1);
+                    _p += 2;
+                }
+                else if (c == '\'')
+                {
+                    _p++;
+                    while (_p < _s.Length && _s[_p] != '\'')
+                    {
+                        Keep(_p);
+                        _p++;
+                    }
+                    _p++;
+                }
+                else if (c == '"')
+                {
+                    _p++;
+                    while (_p < _s.Length && _s[_p] != '"')
+                    {
+                        if (_s[_p] == '\\' && _p + 1 < _s.Length && _s[_p + 1] is '"' or '\\' or '$' or '`' or '\n')
+                        {
+                            if (_s[_p + 1] != '\n')
+                                Keep(_p + 1);
+                            _p += 2;
+                        }
+                        else if (_s[_p] == '$' && _p + 1 < _s.Length && _s[_p + 1] is '(' or '{')
+                        {
+                            KeepBalanced(Keep);
+                        }
+                        else if (_s[_p] == '`')
+                        {
+                            KeepBackticks(Keep);
+                        }
+                        else
+                        {
+                            Keep(_p);
+                            _p++;
+                        }
+                    }
+                    _p++;
+                }
+                else if (c == '$' && _p + 1 < _s.Length && _s[_p + 1] is '(' or '{')
+                {
+                    KeepBalanced(Keep);
+                }
+                else if (c == '`')
+                {
+                    KeepBackticks(Keep);
+                }
+                else
+                {
+                    Keep(_p);
+                    _p++;
+                }
+            }
+            _p = Math.Min(_p, _s.Length);
+            if (_p == start)
+            {
+                // A lone metacharacter the operator readers did not take: make it a word so the loop advances.
+                Keep(_p);
+                _p++;
+            }
+            var valueText = new MappedText(value.ToString(), [.. offsets], source.OffsetAt(_p), source.Map);
+            return new ShellWord(_s[start.._p], value.ToString(), source.Span(start, _p)) { ValueText = valueText };
+        }
+
+        /// <summary>Keeps <c>$( ... )</c> or <c>${ ... }</c> (nested, with quotes inside) as written.</summary>
+        private void KeepBalanced(Action<int> keep)
+        {
+            var open = _s[_p + 1];
+            var close = open == '(' ? ')' : '}';
+            keep(_p);
+            keep(_p + 1);
+            _p += 2;
+            var depth = 1;
+            while (_p < _s.Length && depth > 0)
+            {
+                var c = _s[_p];
+                if (c == '\\' && _p + 1 < _s.Length)
+                {
+                    keep(_p);
+                    keep(_p + 1);
+                    _p += 2;
+                    continue;
+                }
+                if (c is '\'' or '"')
+                {
+                    keep(_p);
+                    _p++;
+                    while (_p < _s.Length && _s[_p] != c)
+                    {
+                        if (c == '"' && _s[_p] == '\\' && _p + 1 < _s.Length)
+                        {
+                            keep(_p);
+                            _p++;
+                        }
+                        keep(_p);
+                        _p++;
+                    }
+                    if (_p < _s.Length)
+                    {
+                        keep(_p);
+                        _p++;
+                    }
+                    continue;
+                }
+                if (c == open)
+                    depth++;
+                else if (c == close)
+                    depth--;
+                keep(_p);
+                _p++;
+            }
+        }
+
+        private void KeepBackticks(Action<int> keep)
+        {
+            keep(_p);
+            _p++;
+            while (_p < _s.Length && _s[_p] != '`')
+            {
+                if (_s[_p] == '\\' && _p + 1 < _s.Length)
+                {
+                    keep(_p);
+                    _p++;
+                }
+                keep(_p);
+                _p++;
+            }
+            if (_p < _s.Length)
+            {
+                keep(_p);
+                _p++;
+            }
+        }
+    }
+}
