@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Berth.Cli.Init;
+using Berth.Cli.Lint;
+using Berth.Cli.Rules;
 using Berth.Cli.Scan;
 
 namespace Berth.Cli;
@@ -17,6 +19,9 @@ public static class BerthApp
         {
             ScanCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
+            LintCommand.Create(stdout, stderr),
+            RulesCommand.Create(stdout),
+            RulesCommand.Explain(stdout),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,6 +11,7 @@ namespace Berth.Reporting;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ScanReport))]
 [JsonSerializable(typeof(InitReport))]
+[JsonSerializable(typeof(LintReport))]
 public sealed partial class BerthJsonContext : JsonSerializerContext;
 
 /// <summary>What <c>berth scan --format json</c> prints. Root is the path as the user gave it (no machine-specific absolute paths).</summary>
@@ -22,3 +23,8 @@ public sealed record InitReport(string Root, string Output, bool DryRun, IReadOn
 public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<Evidence> Evidence, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
 
 public sealed record InitFileReport(string Path, string Outcome, string Purpose, string? Diff);
+
+/// <summary>What <c>berth lint --format json</c> prints.</summary>
+public sealed record LintReport(IReadOnlyList<LintFinding> Findings);
+
+public sealed record LintFinding(string Rule, string Name, string Severity, string File, int Line, int Column, int EndLine, int EndColumn, string Message, string? Fix);

@@ -1,0 +1,58 @@
+using Berth.Dockerfiles;
+
+namespace Berth.Linting.Rules.Dockerfile;
+
+/// <summary>
+/// BDF404: a .env file goes into the image: <c>COPY .env</c> by name, or <c>COPY . .</c> while .dockerignore is missing or does not exclude .env.
+/// </summary>
+public sealed class DotenvInBuildContext : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF404", "dotenv-copied-into-image", Severity.Error,
+        "A .env file (local secrets) is copied into the image", ["CKV_DOCKER_4"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>().Where(c => c.From is null))
+        {
+            foreach (var source in copy.Sources)
+            {
+                var name = source.Value.TrimStart('.', '/').Length == 0 ? "." : source.Value;
+                if (IsDotenv(source.Value))
+                {
+                    yield return At(context, source.Span, $"copies {source.Value} into the image", "Pass configuration at run time; keep .env* in .dockerignore");
+                }
+                else if (name == "." && context.ContextFileExists(".env") && !Excludes(context.Dockerignore))
+                {
+                    yield return At(context, copy.Span,
+                        context.Dockerignore is null ? "copies the whole build context, which has a .env file and no .dockerignore" : "copies the whole build context, and .dockerignore does not exclude its .env file",
+                        "Add .env and .env.* (with !.env.example) to .dockerignore");
+                }
+            }
+        }
+    }
+
+    private static bool IsDotenv(string path)
+    {
+        var name = path[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
+        return name == ".env" || (name.StartsWith(".env.", StringComparison.Ordinal) && name != ".env.example" && name != ".env.template" && name != ".env.sample");
+    }
+
+    /// <summary>Whether the ignore file's last matching pattern for ".env" excludes it (patterns read in order; '!' re-includes).</summary>
+    private static bool Excludes(string? dockerignore)
+    {
+        if (dockerignore is null)
+            return false;
+        var excluded = false;
+        foreach (var raw in dockerignore.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var negate = line.StartsWith('!');
+            var pattern = (negate ? line[1..] : line).TrimStart('/');
+            if (pattern is ".env" or ".env*" or "*.env" or "**/.env" or "**/.env*" or "**/*.env" or "*" or "**" or "**/*")
+                excluded = !negate;
+        }
+        return excluded;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Berth.Linting.Rules.Dockerfile;
+
+/// <summary>BDF402: the image runs as root: no USER in the final stage on a root base, or USER root/0 last.</summary>
+public sealed class FinalStageRunsAsRoot : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF402", "final-stage-runs-as-root", Severity.Warning,
+        "The final stage runs as root", ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        if (context.Final is not { } final)
+            yield break;
+        var user = context.UserAt(final.Stage.Index);
+        if (!DockerfileLintContext.IsRoot(user))
+            yield break;
+        var lastUser = final.Stage.Instructions.OfType<Dockerfiles.UserInstruction>().LastOrDefault();
+        var span = lastUser?.Span ?? final.Stage.From.Span;
+        yield return At(context, span,
+            lastUser is null ? "the final stage sets no USER and its base runs as root" : $"the last USER is {lastUser.User}",
+            "Create a user with a numeric UID (e.g. 10001) and end with USER 10001:10001");
+    }
+}

@@ -1,0 +1,11 @@
+namespace Berth.Linting.Rules.Dockerfile;
+
+/// <summary>BDF001: what the parser could not read (unknown instruction, missing argument, unterminated heredoc...).</summary>
+public sealed class SyntaxError : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF001", "dockerfile-syntax-error", Severity.Error,
+        "A line the Dockerfile parser cannot read as an instruction", ["DL1000", "BuildKit:parse"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context) =>
+        context.Document.Diagnostics.Select(d => At(context, d.Span, $"{d.Message} ({d.Code})"));
+}
