@@ -20,6 +20,8 @@ public static class RuleCatalog
         new ShellFormCommand(),
         new PortMismatch(),
         new HealthcheckPathUnknown(),
+        .. Rules.PackageManagers.PackageManagerRules.All,
+        .. Rules.Images.ImageRules.All,
     ];
 
     public static IReadOnlyList<RuleInfo> All { get; } = [.. Dockerfile.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal)];
