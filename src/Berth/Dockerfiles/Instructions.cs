@@ -132,7 +132,12 @@ public sealed class CommandLine
 public sealed record RunInstruction(InstructionSyntax Syntax, CommandLine Command) : Instruction(Syntax)
 {
     /// <summary>The shell scripts this RUN executes: the command line, then each heredoc body.</summary>
-    public IReadOnlyList<ShellScript> Scripts()
+    public IReadOnlyList<ShellScript> Scripts() => _scripts ??= ReadScripts();
+
+    // Rules ask for the scripts again and again: split the shell once per instruction.
+    private IReadOnlyList<ShellScript>? _scripts;
+
+    private List<ShellScript> ReadScripts()
     {
         var scripts = new List<ShellScript>();
         if (!Command.IsExecForm)
