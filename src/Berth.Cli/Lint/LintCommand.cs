@@ -1,54 +1,69 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Berth.Linting;
+using Berth.Linting.Configuration;
+using Berth.Linting.Fixes;
 using Berth.Reporting;
 
 namespace Berth.Cli.Lint;
 
-/// <summary><c>berth lint [PATHS...] [--format text|json] [--fail-on error|warning|info] [--app PATH]</c>.</summary>
+/// <summary>
+/// <c>berth lint [PATHS...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--config FILE] [--fix] [--app PATH]</c>.
+/// </summary>
 public static class LintCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("paths") { Description = "Dockerfiles, or folders to search for Dockerfile, *.Dockerfile, Dockerfile.*", DefaultValueFactory = _ => ["."] };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: error, warning or info", DefaultValueFactory = _ => "error" };
+        var format = new Option<string>("--format") { Description = "text, json, sarif (GitHub code scanning) or github (workflow annotations)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: error, warning or info (default: the config's, else error)" };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
+        var config = new Option<string?>("--config") { Description = "Config file (.berth.yaml, or a .hadolint.yaml); default: .berth.yaml and .hadolint.yaml in the current or linted folder" };
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes in place (only what cannot change the image's behaviour), then lint" };
         var app = new Option<string?>("--app") { Description = "The app the Dockerfile is for (default: a service found in the Dockerfile's folder)" };
-        var command = new Command("lint", "Check Dockerfiles against Berth's rules and against the app they are for") { paths, format, failOn, app };
+        var command = new Command("lint", "Check Dockerfiles against Berth's rules and against the app they are for") { paths, format, failOn, config, fix, app };
         command.SetAction(parse =>
         {
-            var findings = LintRun.Execute(parse.GetValue(paths)!, parse.GetValue(app));
-            if (parse.GetValue(format) == "json")
+            var targets = parse.GetValue(paths)!;
+            var here = Environment.CurrentDirectory;
+            var configuration = LintConfigurationLoader.Load(parse.GetValue(config), targets, here);
+            var output = parse.GetValue(format)!;
+            if (parse.GetValue(fix))
             {
-                var report = new LintReport(findings.Select(f => new LintFinding(f.Rule, f.Name, Severity(f.Severity), f.File, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message, f.Fix)).ToList());
-                stdout.Write(JsonSerializer.Serialize(report, BerthJsonContext.Default.LintReport) + "\n");
+                var applied = DockerfileFixRun.Execute(LintRun.FindDockerfiles(targets));
+                var log = output == "text" ? stdout : stderr; // keep machine-readable output clean
+                foreach (var change in applied)
+                    log.Write($"{change.File}:{change.Line}: fixed {change.Fix}: {change.Description}\n");
+                log.Write(applied.Count == 0 ? "no safe fixes to apply\n" : $"{applied.Count} fix{(applied.Count == 1 ? "" : "es")} applied\n");
             }
-            else
+            var findings = LintRun.Execute(targets, parse.GetValue(app), configuration);
+            stdout.Write(output switch
             {
-                stdout.Write(Render(findings));
-            }
-            var threshold = parse.GetValue(failOn) switch { "info" => Linting.Severity.Info, "warning" => Linting.Severity.Warning, _ => Linting.Severity.Error };
+                "json" => Json(findings),
+                "sarif" => SarifRenderer.Render(findings, RuleCatalog.All, here),
+                "github" => GithubAnnotationsRenderer.Render(findings, here),
+                _ => LintTextRenderer.Render(findings),
+            });
+            if (configuration.NoFail && parse.GetValue(failOn) is null)
+                return BerthApp.Ok;
+            var threshold = parse.GetValue(failOn) switch
+            {
+                "info" => Linting.Severity.Info,
+                "warning" => Linting.Severity.Warning,
+                "error" => Linting.Severity.Error,
+                _ => configuration.FailOn ?? Linting.Severity.Error,
+            };
             return findings.Any(f => f.Severity <= threshold) ? BerthApp.Findings : BerthApp.Ok;
         });
         return command;
     }
 
-    internal static string Severity(Severity severity) => severity.ToString().ToLowerInvariant();
+    internal static string Severity(Severity severity) => LintTextRenderer.Severity(severity);
 
-    private static string Render(IReadOnlyList<Finding> findings)
+    private static string Json(IReadOnlyList<Finding> findings)
     {
-        var text = new StringBuilder();
-        foreach (var f in findings)
-        {
-            text.Append(f.File).Append(':').Append(f.Line).Append(':').Append(f.Column).Append(": ")
-                .Append(Severity(f.Severity)).Append(' ').Append(f.Rule).Append(' ').Append(f.Name).Append(": ").Append(f.Message).Append('\n');
-            if (f.Fix is not null)
-                text.Append("    fix: ").Append(f.Fix).Append('\n');
-        }
-        text.Append(findings.Count == 0 ? "no findings\n" : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}\n");
-        return text.ToString();
+        var report = new LintReport(findings.Select(f => new LintFinding(f.Rule, f.Name, Severity(f.Severity), f.File, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message, f.Fix)).ToList());
+        return JsonSerializer.Serialize(report, BerthJsonContext.Default.LintReport) + "\n";
     }
 }

@@ -1,5 +1,6 @@
 using Berth.Apps;
 using Berth.Apps.Python;
+using Berth.Linting.Configuration;
 
 namespace Berth.Linting;
 
@@ -9,30 +10,52 @@ namespace Berth.Linting;
 /// </summary>
 public static class LintRun
 {
-    public static IReadOnlyList<Finding> Execute(IReadOnlyList<string> paths, string? appPath)
+    private static readonly string[] AppManifests = ["pyproject.toml", "requirements.txt", "Pipfile", "manage.py", "Procfile"];
+
+    public static IReadOnlyList<Finding> Execute(IReadOnlyList<string> paths, string? appPath, LintConfiguration? configuration = null)
+    {
+        var dockerfiles = FindDockerfiles(paths);
+        var forcedApp = appPath is null ? null : SingleService(appPath, required: true);
+        var apps = new Dictionary<string, ServiceProfile?>(StringComparer.Ordinal);
+
+        // Reading and app discovery first (I/O, input errors in file order), then the rules, in parallel: they only compute.
+        var inputs = dockerfiles.Select(file =>
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            if (forcedApp is null && !apps.ContainsKey(folder))
+                apps[folder] = AppManifests.Any(m => File.Exists(Path.Combine(folder, m))) ? SingleService(folder, required: false) : null;
+            var ignore = File.Exists(file + ".dockerignore") ? file + ".dockerignore" : Path.Combine(folder, ".dockerignore");
+            return (File: file, Folder: folder, Text: Read(file), App: forcedApp ?? apps[folder], Ignore: File.Exists(ignore) ? Read(ignore) : null);
+        }).ToList();
+
+        var results = new IReadOnlyList<Finding>[inputs.Count];
+        Parallel.For(0, inputs.Count, i =>
+        {
+            var input = inputs[i];
+            results[i] = DockerfileLinter.Lint(input.File, input.Text, input.App, f => File.Exists(Path.Combine(input.Folder, f)), input.Ignore, configuration);
+        });
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private static string Read(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(file, 0, $"cannot read file: {e.Message}");
+        }
+    }
+
+    /// <summary>The Dockerfiles under the given files and folders, in a stable order; none is an input error.</summary>
+    public static IReadOnlyList<string> FindDockerfiles(IReadOnlyList<string> paths)
     {
         var dockerfiles = paths.SelectMany(Discover).Distinct(StringComparer.Ordinal).ToList();
         if (dockerfiles.Count == 0)
             throw new InputException(string.Join(", ", paths), 0, "no Dockerfile found (looked for Dockerfile, *.Dockerfile, Dockerfile.*)");
-        var forcedApp = appPath is null ? null : SingleService(appPath, required: true);
-        var findings = new List<Finding>();
-        foreach (var file in dockerfiles)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
-            var app = forcedApp ?? SingleService(folder, required: false);
-            var ignore = File.Exists(file + ".dockerignore") ? file + ".dockerignore" : Path.Combine(folder, ".dockerignore");
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException(file, 0, $"cannot read file: {e.Message}");
-            }
-            findings.AddRange(DockerfileLinter.Lint(file, text, app, f => File.Exists(Path.Combine(folder, f)), File.Exists(ignore) ? File.ReadAllText(ignore) : null));
-        }
-        return findings;
+        return dockerfiles;
     }
 
     private static IEnumerable<string> Discover(string path)

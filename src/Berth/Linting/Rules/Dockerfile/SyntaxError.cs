@@ -4,7 +4,7 @@ namespace Berth.Linting.Rules.Dockerfile;
 public sealed class SyntaxError : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BDF001", "dockerfile-syntax-error", Severity.Error,
-        "A line the Dockerfile parser cannot read as an instruction", ["DL1000", "BuildKit:parse"]);
+        "A line the Dockerfile parser cannot read as an instruction", ["DL1000", "DL3043", "BuildKit:parse"]);
 
     public override IEnumerable<Finding> Check(DockerfileLintContext context) =>
         context.Document.Diagnostics.Select(d => At(context, d.Span, $"{d.Message} ({d.Code})"));

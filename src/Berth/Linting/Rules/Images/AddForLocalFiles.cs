@@ -1,0 +1,30 @@
+using Berth.Dockerfiles;
+
+namespace Berth.Linting.Rules.Images;
+
+/// <summary>BDF304: ADD of local files or folders, where COPY does the same without ADD's URL and auto-extract surprises. URLs, git and archives are left alone.</summary>
+public sealed class AddForLocalFiles : DockerfileRule
+{
+    private static readonly string[] Archives = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst", ".zip"];
+
+    public override RuleInfo Info { get; } = new("BDF304", "add-for-local-files", Severity.Warning,
+        "ADD copies local files; COPY is the plain tool for that", ["DL3020", "DS005", "CKV_DOCKER_4"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var add in context.Document.Instructions.OfType<CopyInstruction>().Where(c => c.IsAdd))
+        {
+            if (add.Sources.Count == 0 || add.Sources.Any(s => IsRemote(s.Value) || IsArchive(s.Value) || s.Raw.StartsWith("<<", StringComparison.Ordinal) || s.Value.Contains('$', StringComparison.Ordinal)))
+                continue;
+            if (add.Flag("checksum") is not null || add.Flag("keep-git-dir") is not null || add.Flag("unpack") is not null)
+                continue;
+            var keyword = ImageText.IsLower(add.Keyword) ? "copy" : "COPY";
+            yield return At(context, add.Syntax.KeywordSpan, $"ADD {string.Join(" ", add.Sources.Select(s => s.Value))}: local files are copied with COPY", keyword);
+        }
+    }
+
+    private static bool IsRemote(string source) =>
+        source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal);
+
+    private static bool IsArchive(string source) => Archives.Any(a => source.EndsWith(a, StringComparison.OrdinalIgnoreCase));
+}

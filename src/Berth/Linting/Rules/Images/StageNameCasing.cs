@@ -1,0 +1,17 @@
+namespace Berth.Linting.Rules.Images;
+
+/// <summary>BDF111: a stage name with capitals; BuildKit compares names case-insensitively, so mixed casing only misleads.</summary>
+public sealed class StageNameCasing : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF111", "uppercase-stage-name", Severity.Info,
+        "A stage name is not lowercase", ["StageNameCasing"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var stage in context.Document.Stages)
+        {
+            if (stage.From.StageName is { } name && !ImageText.IsLower(name.Value))
+                yield return At(context, name.Span, $"stage name {name.Value} should be lowercase", name.Value.ToLowerInvariant());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>BDF203: <c>apt-get install curl</c> without <c>curl=&lt;version&gt;</c>, in a stage that reaches the final image. Info: Debian pins break builds when the archive moves on.</summary>
+public sealed class AptGetInstallUnpinned : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF203", "apt-get-install-unpinned", Severity.Info,
+        "apt-get install of a package without a version, in a stage that reaches the final image", ["DL3008"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        var shipped = RunCommands.StagesInFinalImage(context);
+        foreach (var (stage, _, command) in RunCommands.All(context))
+        {
+            if (!shipped.Contains(stage) || !Apt.Is(command, "install"))
+                continue;
+            foreach (var package in Apt.Packages(command))
+            {
+                var name = package.Value;
+                if (name.Contains('=', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.EndsWith(".deb", StringComparison.Ordinal) || name.Contains('$', StringComparison.Ordinal))
+                    continue;
+                yield return At(context, package.Span, $"apt-get installs '{name}' without a version: the image changes whenever the archive does",
+                    $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Berth.Dockerfiles;
+
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>BDF232: a RUN right after another RUN with the same flags, both short (at most two commands, no heredoc): consider joining them.</summary>
+public sealed class ConsecutiveRun : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF232", "consecutive-run", Severity.Info,
+        "two short RUN instructions in a row with the same flags could be one layer", ["DL3059"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var stage in context.Stages)
+        {
+            RunInstruction? previous = null;
+            foreach (var instruction in stage.Stage.Instructions)
+            {
+                if (instruction is not RunInstruction run)
+                {
+                    previous = null;
+                    continue;
+                }
+                if (previous is not null && IsShort(previous) && IsShort(run) && SameFlags(previous, run))
+                    yield return At(context, run.Span, $"this RUN directly follows the RUN on line {previous.Span.StartLine} with the same flags", "Join them with && into one RUN (one layer, one cache entry)");
+                previous = run;
+            }
+        }
+    }
+
+    private static bool IsShort(RunInstruction run) => run.Heredocs.Count == 0 && !run.Command.IsExecForm && run.Command.ShellCommands().Commands.Count <= 2;
+
+    private static bool SameFlags(RunInstruction a, RunInstruction b) =>
+        a.Flags.Select(f => f.Name + "=" + f.Value).SequenceEqual(b.Flags.Select(f => f.Name + "=" + f.Value));
+}

@@ -1,0 +1,31 @@
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>BDF223: <c>npm install express</c> without <c>@version</c>. Installs from the lock (<c>npm ci</c>, <c>npm install</c> with no package), folders, tarballs and git refs are not flagged.</summary>
+public sealed class NpmInstallUnpinned : DockerfileRule
+{
+    private static readonly string[] OptionsWithValue = ["--prefix", "--registry", "--cache", "-w", "--workspace", "--omit", "--include", "--tag", "--userconfig", "--loglevel"];
+
+    public override RuleInfo Info { get; } = new("BDF223", "npm-install-unpinned", Severity.Warning,
+        "npm install of a package without a version", ["DL3016"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var (_, _, command) in RunCommands.All(context))
+        {
+            if (command.Name != "npm" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value is not ("install" or "i" or "add" or "isntall"))
+                continue;
+            foreach (var package in RunCommands.Operands(command, 1, OptionsWithValue))
+            {
+                if (IsPinnedOrLocal(package.Value))
+                    continue;
+                yield return At(context, package.Span, $"npm installs '{package.Value}' at whatever version is newest when the image builds", $"Pin it ({package.Value}@<version>), or add it to package.json and install from the lock with npm ci");
+            }
+        }
+    }
+
+    private static bool IsPinnedOrLocal(string spec) =>
+        spec.IndexOf('@', 1) > 0 || spec.Contains('#', StringComparison.Ordinal) || spec.Contains('$', StringComparison.Ordinal)
+        || spec.StartsWith('.') || spec.StartsWith('/') || spec.StartsWith('~') || spec.Contains(':', StringComparison.Ordinal)
+        || spec.EndsWith(".tgz", StringComparison.Ordinal) || spec.EndsWith(".tar.gz", StringComparison.Ordinal)
+        || (!spec.StartsWith('@') && spec.Contains('/', StringComparison.Ordinal));
+}

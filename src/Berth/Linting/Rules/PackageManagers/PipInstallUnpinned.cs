@@ -1,0 +1,27 @@
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>BDF208: <c>pip install fastapi</c> without <c>==version</c>. Requirement files, constraints, paths, wheels and VCS URLs are not flagged.</summary>
+public sealed class PipInstallUnpinned : DockerfileRule
+{
+    private static readonly string[] Tooling = ["pip", "setuptools", "wheel"];
+
+    public override RuleInfo Info { get; } = new("BDF208", "pip-install-unpinned", Severity.Warning,
+        "pip install of a package without a version", ["DL3013"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var (_, _, command) in RunCommands.All(context))
+        {
+            if (PipInstall.Read(command) is not { } pip || pip.Has("-c", "--constraint"))
+                continue;
+            var upgrade = pip.Has("-U", "--upgrade");
+            foreach (var operand in pip.Operands().Where(o => PipInstall.IsBareName(o.Value)))
+            {
+                if (upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(operand.Value)) >= 0)
+                    continue;
+                yield return At(context, operand.Span, $"pip installs '{operand.Value}' at whatever version is newest when the image builds",
+                    $"Pin it ({operand.Value}==<version>), or list it in a requirements file installed with -r");
+            }
+        }
+    }
+}

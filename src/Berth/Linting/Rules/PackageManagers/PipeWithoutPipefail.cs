@@ -1,0 +1,106 @@
+using Berth.Dockerfiles;
+
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>
+/// BDF235: a pipe in a RUN whose shell does not have <c>pipefail</c>: a failing <c>curl</c> in <c>curl … | tar x</c> does not fail the build.
+/// Quiet after <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> (or a non-POSIX SHELL), after <c>set -o pipefail</c>, and inside <c>bash -o pipefail -c '…'</c>.
+/// </summary>
+public sealed class PipeWithoutPipefail : DockerfileRule
+{
+    private static readonly string[] PipefailShells = ["bash", "zsh", "ash", "ksh", "mksh", "busybox"];
+    private static readonly string[] PosixShells = ["sh", "dash", "bash", "zsh", "ash", "ksh", "mksh", "busybox"];
+
+    public override RuleInfo Info { get; } = new("BDF235", "pipe-without-pipefail", Severity.Warning,
+        "a RUN pipes commands without pipefail, so a failure before the last command is ignored", ["DL4006"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        foreach (var stage in context.Stages)
+        {
+            foreach (var run in stage.Stage.Instructions.OfType<RunInstruction>())
+            {
+                var pipefail = ShellHasPipefail(context, stage.Stage.Index, run);
+                foreach (var script in RunCommands.Scripts(run))
+                {
+                    foreach (var pipe in Pipes(script, pipefail))
+                    {
+                        yield return At(context, pipe.Executable!.Span, $"'{pipe.Name} | …': without pipefail the RUN succeeds when {pipe.Name} fails",
+                            "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN (or start the script with set -o pipefail under bash)");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The first command of each unprotected pipeline (one finding per pipeline), skipping pipelines fed only by echo/printf.</summary>
+    private static IEnumerable<ShellCommand> Pipes(ShellScript script, bool pipefail)
+    {
+        var commands = script.Commands;
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (command.Name == "set" && HasPipefailOption(command))
+                pipefail = true;
+            var startsPipeline = command.Separator == "|" && (i == 0 || commands[i - 1].Separator != "|");
+            if (startsPipeline && !pipefail && command.Executable is not null && !FedOnlyByLiterals(commands, i))
+                yield return command;
+            if (command.InlineScript() is { } inner)
+            {
+                foreach (var nested in Pipes(inner, pipefail || HasPipefailOption(command)))
+                    yield return nested;
+            }
+        }
+    }
+
+    /// <summary>True when every command before the last in the pipeline starting at <paramref name="start"/> is echo or printf, which do not fail.</summary>
+    private static bool FedOnlyByLiterals(IReadOnlyList<ShellCommand> commands, int start)
+    {
+        for (var i = start; i < commands.Count && commands[i].Separator == "|"; i++)
+        {
+            if (commands[i].Name is not ("echo" or "printf"))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary><c>-o pipefail</c>, <c>-euo pipefail</c>, <c>-opipefail</c>.</summary>
+    private static bool HasPipefailOption(ShellCommand command)
+    {
+        for (var i = 0; i < command.Arguments.Count; i++)
+        {
+            var value = command.Arguments[i].Value;
+            if (value.StartsWith('-') && !value.StartsWith("--", StringComparison.Ordinal) && value.Contains('o', StringComparison.Ordinal)
+                && (value.EndsWith("pipefail", StringComparison.Ordinal) || (i + 1 < command.Arguments.Count && command.Arguments[i + 1].Value == "pipefail")))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool ShellHasPipefail(DockerfileLintContext context, int stageIndex, RunInstruction run)
+    {
+        ShellInstruction? shell = null;
+        var chain = new List<DockerfileStage>();
+        var seen = new HashSet<int>();
+        for (var stage = context.Stages[stageIndex]; seen.Add(stage.Stage.Index);)
+        {
+            chain.Insert(0, stage.Stage);
+            if (stage.BaseStage is not { } parent)
+                break;
+            stage = context.Stages[parent.Index];
+        }
+        foreach (var instruction in chain.SelectMany(s => s.Instructions))
+        {
+            if (ReferenceEquals(instruction, run))
+                break;
+            if (instruction is ShellInstruction s)
+                shell = s;
+        }
+        if (shell?.Command.ExecArguments is not { Count: > 0 } words)
+            return false;
+        var name = words[0].Value[(words[0].Value.LastIndexOfAny(['/', '\\']) + 1)..];
+        if (Array.IndexOf(PosixShells, name) < 0)
+            return true;
+        return Array.IndexOf(PipefailShells, name) >= 0 && words.Any(w => w.Value == "pipefail" || w.Value.EndsWith("opipefail", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,196 @@
+using Berth.Dockerfiles;
+
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>One shell command of one RUN, with the stage it runs in (sh -c bodies and heredoc bodies included).</summary>
+internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command);
+
+/// <summary>Shared reading of RUN scripts for the package-manager family: commands, flags, packages, cache mounts.</summary>
+internal static class RunCommands
+{
+    /// <summary>Every command of every RUN in the file, in source order.</summary>
+    public static IEnumerable<RunCommand> All(DockerfileLintContext context) =>
+        context.Stages.SelectMany(stage => stage.Stage.Instructions.OfType<RunInstruction>().SelectMany(run => Of(run).Select(c => new RunCommand(stage.Stage.Index, run, c))));
+
+    private static readonly string[] Shells = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"];
+
+    /// <summary>Every command of one RUN, in source order.</summary>
+    public static IEnumerable<ShellCommand> Of(RunInstruction run) => Scripts(run).SelectMany(s => s.AllCommands());
+
+    /// <summary>
+    /// The shell scripts a RUN executes: its command line, and each heredoc body that a shell runs (<c>RUN &lt;&lt;EOF</c>,
+    /// <c>RUN bash &lt;&lt;EOF</c>). Heredocs that are data (<c>cat &lt;&lt;EOF &gt; file</c>, <c>python3 &lt;&lt;EOF</c>) or start with
+    /// a non-shell <c>#!</c> line are left out.
+    /// </summary>
+    public static IReadOnlyList<ShellScript> Scripts(RunInstruction run)
+    {
+        var scripts = run.Scripts();
+        if (run.Heredocs.Count == 0)
+            return scripts;
+        var line = run.Command.IsExecForm ? null : scripts[0];
+        var result = line is null ? new List<ShellScript>() : [line];
+        for (var i = 0; i < run.Heredocs.Count; i++)
+        {
+            var heredoc = run.Heredocs[i];
+            if (IsShellScript(heredoc, line))
+                result.Add(scripts[(line is null ? 0 : 1) + i]);
+        }
+        return result;
+    }
+
+    private static bool IsShellScript(Heredoc heredoc, ShellScript? line)
+    {
+        var firstLine = heredoc.Content.TrimStart().Split('\n', 2)[0];
+        var interpreter = firstLine.StartsWith("#!", StringComparison.Ordinal) ? firstLine[2..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        if (interpreter.Length > 0 && interpreter[0].StartsWith('/'))
+        {
+            var name = interpreter[0][(interpreter[0].LastIndexOf('/') + 1)..];
+            if (name == "env" && interpreter.Length > 1)
+                name = interpreter[1];
+            return Array.IndexOf(Shells, name) >= 0;
+        }
+        var reader = line?.Commands.FirstOrDefault(c => c.Redirections.Any(r => r.Operator is "<<" or "<<-" && r.Target?.Value == heredoc.Name));
+        if (reader is null)
+            return line is null || line.Commands.All(c => c.Executable is null);
+        return reader.Executable is null || (reader.Name is { } shell && Array.IndexOf(Shells, shell) >= 0 && reader.InlineScript() is null);
+    }
+
+    /// <summary>The first argument that is not an option: the subcommand of apt-get, pip, npm…</summary>
+    public static string? Subcommand(ShellCommand command) => command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value;
+
+    /// <summary>True when one of the long options is present (also as <c>--opt=value</c>), or a short option letter appears in a bundle such as <c>-qy</c>.</summary>
+    public static bool HasOption(ShellCommand command, string[] longOptions, string shortLetters = "")
+    {
+        foreach (var argument in command.Arguments)
+        {
+            var value = argument.Value;
+            if (value == "--")
+                break;
+            if (value.StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = value.Split('=', 2)[0];
+                if (Array.IndexOf(longOptions, name) >= 0)
+                    return true;
+            }
+            else if (value.Length > 1 && value[0] == '-' && shortLetters.Length > 0 && value.Skip(1).All(char.IsAsciiLetterOrDigit)
+                     && value.Skip(1).TakeWhile(char.IsAsciiLetter).Any(c => shortLetters.Contains(c, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+            else if (Array.IndexOf(longOptions, value) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The operands after the subcommand: arguments that are not options, skipping the value of each option in <paramref name="optionsWithValue"/>
+    /// (given as written, e.g. <c>-t</c>, <c>--target-release</c>), and the first <paramref name="skip"/> positional words (the subcommand).
+    /// </summary>
+    public static IEnumerable<ShellWord> Operands(ShellCommand command, int skip, params string[] optionsWithValue)
+    {
+        var skipped = 0;
+        var takeNext = false;
+        var afterDashes = false;
+        foreach (var argument in command.Arguments)
+        {
+            var value = argument.Value;
+            if (takeNext)
+            {
+                takeNext = false;
+                continue;
+            }
+            if (!afterDashes && value == "--")
+            {
+                afterDashes = true;
+                continue;
+            }
+            if (!afterDashes && value.StartsWith('-') && value.Length > 1)
+            {
+                if (Array.IndexOf(optionsWithValue, value) >= 0)
+                    takeNext = true;
+                continue;
+            }
+            if (skipped < skip)
+            {
+                skipped++;
+                continue;
+            }
+            yield return argument;
+        }
+    }
+
+    /// <summary>True when the RUN has a cache or tmpfs mount whose target is, or is under, one of the given folders.</summary>
+    public static bool HasCacheMount(RunInstruction run, params string[] folders) =>
+        run.Mounts().Any(m => m.Type is "cache" or "tmpfs" && m.Target is { } target
+            && folders.Any(f => Under(target.TrimEnd('/'), f.TrimEnd('/')) || Under(f.TrimEnd('/'), target.TrimEnd('/'))));
+
+    private static bool Under(string path, string folder) =>
+        path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    /// <summary>The stages whose filesystem ends up in the final image: the final stage and the stages it builds FROM.</summary>
+    public static HashSet<int> StagesInFinalImage(DockerfileLintContext context)
+    {
+        var stages = new HashSet<int>();
+        var current = context.Final;
+        while (current is not null && stages.Add(current.Stage.Index))
+            current = current.BaseStage is { } parent ? context.Stages[parent.Index] : null;
+        return stages;
+    }
+
+    /// <summary>The value of an ENV set in the stage (or the stages it builds on) before the instruction, or null.</summary>
+    public static string? EnvBefore(DockerfileLintContext context, int stageIndex, Instruction before, string name)
+    {
+        string? value = null;
+        var chain = new List<DockerfileStage>();
+        var seen = new HashSet<int>();
+        for (var stage = context.Stages[stageIndex]; seen.Add(stage.Stage.Index); )
+        {
+            chain.Insert(0, stage.Stage);
+            if (stage.BaseStage is not { } parent)
+                break;
+            stage = context.Stages[parent.Index];
+        }
+        foreach (var stage in chain)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (ReferenceEquals(instruction, before))
+                    return value;
+                if (instruction is EnvInstruction env)
+                {
+                    foreach (var pair in env.Pairs)
+                    {
+                        if (pair.Key == name)
+                            value = pair.Value;
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// True when a RUN before <paramref name="run"/> in the file mentions one of <paramref name="markers"/>: a package manager configured
+    /// once for the whole build (<c>echo 'APT::Get::Assume-Yes "true";' &gt; /etc/apt/apt.conf.d/90yes</c>, <c>pip config set global.no-cache-dir</c>).
+    /// </summary>
+    public static bool ConfiguredEarlier(DockerfileLintContext context, Instruction run, params string[] markers)
+    {
+        foreach (var instruction in context.Document.Instructions)
+        {
+            if (ReferenceEquals(instruction, run))
+                return false;
+            if (instruction is RunInstruction earlier && markers.Any(m => earlier.Text.Contains(m, StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+        return false;
+    }
+
+    public static bool IsTruthy(string? value) => value is not null && value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+
+    /// <summary>A word as text for messages, e.g. <c>apt-get install curl</c>.</summary>
+    public static string Text(ShellCommand command) =>
+        string.Join(' ', (command.Executable is null ? [] : new[] { command.Executable.Value }).Concat(command.Arguments.Select(a => a.Value)));
+}

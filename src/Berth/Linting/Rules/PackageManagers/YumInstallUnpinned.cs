@@ -1,0 +1,23 @@
+namespace Berth.Linting.Rules.PackageManagers;
+
+/// <summary>BDF215: yum install of a package without a version, in a stage that reaches the final image. Info: distributions drop old versions, so pins break builds.</summary>
+public sealed class YumInstallUnpinned : DockerfileRule
+{
+    public override RuleInfo Info { get; } = new("BDF215", "yum-install-unpinned", Severity.Info,
+        "yum install of a package without a version, in a stage that reaches the final image.", ["DL3033"]);
+
+    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    {
+        var shipped = RunCommands.StagesInFinalImage(context);
+        foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        {
+            foreach (var package in install.Packages(PackageCommands.RpmOptionsWithValue))
+            {
+                var name = package.Value;
+                if (PackageCommands.HasRpmVersion(name) || PackageCommands.IsNotAName(name, ".rpm"))
+                    continue;
+                yield return At(context, package.Span, $"'{install.Command.Name}' installs '{name}' without a version", $"Pin it ({name}-<version>) if you need byte-for-byte rebuilds; pin the base image by digest first");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Berth.Tests.Linting.Rules.PackageManagers;
+
+public sealed class NpmInstallUnpinnedTests
+{
+    [Fact]
+    public void Fires_on_bare_and_scoped_names() => LintCase.Assert("BDF223", """
+        FROM node:22-slim
+        #! BDF223
+        RUN npm install -g pm2 && npm i @nestjs/cli@10.4.5
+        #! BDF223
+        RUN npm install --save-exact @types/node
+        """);
+
+    [Fact]
+    public void Quiet_on_lock_installs_versions_folders_tarballs_and_git() => LintCase.Assert("BDF223", """
+        FROM node:22-slim
+        RUN npm ci --omit=dev && npm install && npm install --prefix /app
+        RUN npm install -g pm2@5.4.2 @scope/pkg@^1.2.0 ./packages/shared /tmp/pkg.tgz github:org/repo#v1.0 user/repo#main "next@${NEXT_VERSION}"
+        """);
+}
+
+public sealed class YarnCacheNotCleanedTests
+{
+    [Fact]
+    public void Fires_without_cache_clean_in_the_final_image() => LintCase.Assert("BDF224", """
+        FROM node:22-slim
+        #! BDF224
+        RUN yarn install --frozen-lockfile
+        #! BDF224
+        RUN yarn --production
+        """);
+
+    [Fact]
+    public void Quiet_with_cache_clean_a_cache_mount_or_in_a_builder() => LintCase.Assert("BDF224", """
+        FROM node:22-slim AS build
+        RUN yarn install --frozen-lockfile && yarn build
+        FROM node:22-slim
+        RUN yarn install --frozen-lockfile --production && yarn cache clean
+        RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile
+        RUN yarn build
+        RUN npm install -g yarn@1.22.22 && yarn --version
+        """);
+}
+
+public sealed class GemInstallUnpinnedTests
+{
+    [Fact]
+    public void Fires_on_unversioned_gems() => LintCase.Assert("BDF225", """
+        FROM ruby:3.3-slim
+        #! BDF225
+        RUN gem install bundler:2.5.16 rake
+        """);
+
+    [Fact]
+    public void Quiet_on_versions_and_local_gems() => LintCase.Assert("BDF225", """
+        FROM ruby:3.3-slim
+        RUN gem install bundler -v 2.5.16 && gem install rails --version "~> 7.1" && gem install ./vendor/x.gem && gem update --system
+        """);
+}
+
+public sealed class GoInstallUnpinnedTests
+{
+    [Fact]
+    public void Fires_on_latest_and_missing_versions() => LintCase.Assert("BDF226", """
+        FROM golang:1.23
+        #! BDF226
+        RUN go install github.com/go-delve/delve/cmd/dlv@latest
+        #! BDF226
+        RUN go get golang.org/x/tools/gopls
+        """);
+
+    [Fact]
+    public void Quiet_on_versions_and_local_packages() => LintCase.Assert("BDF226", """
+        FROM golang:1.23
+        RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1 && go install ./cmd/server && go build -o /app ./...
+        RUN go run -ldflags "-s -w" ./tools/gen github.com/whatever && go install std
+        """);
+}
