@@ -110,13 +110,15 @@ public static class PythonDockerfileWriter
                     Run(text, [pipCache], $"pip install {extra}");
                 break;
             case "pdm":
-                Run(text, [pipCache], $"{interpreter} -m venv /opt/pdm", "/opt/pdm/bin/pip install pdm");
+                text.Append("ARG PDM_VERSION=").Append(PythonImagePlan.PdmVersion).Append('\n');
+                Run(text, [pipCache], $"{interpreter} -m venv /opt/pdm", "/opt/pdm/bin/pip install \"pdm==${PDM_VERSION}\"");
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
                 Run(text, [pipCache], "/opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.lock.txt",
                     "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
                 break;
             case "pipenv":
-                Run(text, [pipCache], $"{interpreter} -m venv /opt/pipenv", "/opt/pipenv/bin/pip install pipenv");
+                text.Append("ARG PIPENV_VERSION=").Append(PythonImagePlan.PipenvVersion).Append('\n');
+                Run(text, [pipCache], $"{interpreter} -m venv /opt/pipenv", "/opt/pipenv/bin/pip install \"pipenv==${PIPENV_VERSION}\"");
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
                 Run(text, [pipCache], "/opt/pipenv/bin/pipenv requirements > /tmp/requirements.lock.txt",
                     "pip install -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? " " + extra : ""));

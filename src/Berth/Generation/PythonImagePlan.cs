@@ -13,6 +13,8 @@ public sealed record PythonImagePlan
     public const string DistrolessBuilderImage = "debian:12-slim";
     public const string UvImage = "ghcr.io/astral-sh/uv:0.9.5";
     public const string PoetryVersion = "1.8.5";
+    public const string PdmVersion = "2.22.3";
+    public const string PipenvVersion = "2024.4.0";
     public const string VenvPath = "/opt/venv";
     public const string AppDirectory = "/app";
 
