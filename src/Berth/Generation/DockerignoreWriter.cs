@@ -32,9 +32,9 @@ public static class DockerignoreWriter
 
     private static IEnumerable<string> DevRequirementFiles(ServiceProfile profile) =>
         profile.DevRequirementFiles
-            .Where(f => Apps.Python.PythonServiceDetector.IsAtOrBelow(f, profile.BuildContext))
-            .Select(f => Apps.Python.PythonServiceDetector.Relative(f, profile.BuildContext))
-            .Where(f => !profile.RequirementFiles.Select(r => Apps.Python.PythonServiceDetector.Relative(r, profile.BuildContext)).Contains(f))
+            .Where(f => RelativePath.IsAtOrBelow(f, profile.BuildContext))
+            .Select(f => RelativePath.Under(f, profile.BuildContext))
+            .Where(f => !profile.RequirementFiles.Select(r => RelativePath.Under(r, profile.BuildContext)).Contains(f))
             .Distinct(StringComparer.Ordinal);
 
     private static void Section(StringBuilder text, string title, IEnumerable<string> patterns)

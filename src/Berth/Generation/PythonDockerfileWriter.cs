@@ -235,7 +235,7 @@ public static class PythonDockerfileWriter
     }
 
     private static string? InContext(ServiceProfile profile, string? path) =>
-        path is null ? null : Apps.Python.PythonServiceDetector.Relative(path, profile.BuildContext);
+        path is null ? null : RelativePath.Under(path, profile.BuildContext);
 
     private static void Env(StringBuilder text, IReadOnlyList<(string Name, string Value)> variables)
     {

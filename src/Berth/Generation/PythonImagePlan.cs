@@ -117,7 +117,7 @@ public sealed record PythonImagePlan
             : $"HEALTHCHECK GET {health.Path} with Python's urllib (the image has no curl)");
         decisions.Add($"runs as uid {uid} (numeric, non-root), exec-form command, EXPOSE {profile.Port}");
 
-        var serviceInContext = Apps.Python.PythonServiceDetector.Relative(profile.Path, profile.BuildContext);
+        var serviceInContext = RelativePath.Under(profile.Path, profile.BuildContext);
         return new PythonImagePlan
         {
             Profile = profile,
@@ -173,7 +173,7 @@ public sealed record PythonImagePlan
             default:
                 if (profile.RequirementFiles.Count > 0)
                 {
-                    decisions.Add($"pip installs {string.Join(", ", profile.RequirementFiles.Select(f => Apps.Python.PythonServiceDetector.Relative(f, profile.BuildContext)))} into a venv (dev requirements stay out)");
+                    decisions.Add($"pip installs {string.Join(", ", profile.RequirementFiles.Select(f => RelativePath.Under(f, profile.BuildContext)))} into a venv (dev requirements stay out)");
                     return "pip-requirements";
                 }
                 decisions.Add("pip installs the project (pyproject.toml, no lock) into a venv");

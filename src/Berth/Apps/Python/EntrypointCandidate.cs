@@ -54,7 +54,7 @@ public sealed record EntrypointCandidate(PythonModuleFacts Module, string Attrib
 
     private string ModulePrefix(string importRoot)
     {
-        var folder = PythonServiceDetector.JoinPath(ServicePath, importRoot);
+        var folder = RelativePath.Join(ServicePath, importRoot);
         return folder is "." ? "" : folder.Replace('/', '.');
     }
 
@@ -74,9 +74,9 @@ public sealed record EntrypointCandidate(PythonModuleFacts Module, string Attrib
 
     private static bool HasManagePy(SourceTree tree, string settingsFile)
     {
-        for (var folder = PythonServiceDetector.ParentOf(settingsFile); ; folder = PythonServiceDetector.ParentOf(folder))
+        for (var folder = RelativePath.Parent(settingsFile); ; folder = RelativePath.Parent(folder))
         {
-            if (tree.Exists(PythonServiceDetector.JoinPath(folder, "manage.py")))
+            if (tree.Exists(RelativePath.Join(folder, "manage.py")))
                 return true;
             if (folder == ".")
                 return false;

@@ -245,8 +245,8 @@ public static class PythonServiceDetector
         var relative = Relative(moduleFile, servicePath);
         foreach (var root in manifests.PackageRoots)
         {
-            var rootRelative = Relative(JoinPath(manifests.ProjectRoot, root.Directory), servicePath);
-            if (rootRelative is not "." && IsAtOrBelow(relative, rootRelative))
+            var rootRelative = RelativePath.Within(JoinPath(manifests.ProjectRoot, root.Directory), servicePath);
+            if (rootRelative is not null and not "." && IsAtOrBelow(relative, rootRelative))
                 return rootRelative;
         }
         // A src/ layout the manifest does not mention: src/ itself is not a package.
@@ -464,21 +464,15 @@ public static class PythonServiceDetector
     internal static string ModuleName(string file) =>
         file.EndsWith("/__init__.py", StringComparison.Ordinal) ? file[..^"/__init__.py".Length].Replace('/', '.') : file[..^3].Replace('/', '.');
 
-    internal static string ParentOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? "." : path[..slash];
-    }
+    internal static string ParentOf(string path) => RelativePath.Parent(path);
 
-    internal static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+    internal static string FileName(string path) => RelativePath.FileName(path);
 
-    internal static string JoinPath(string folder, string child) => folder is "." or "" ? child : child is "." ? folder : folder + "/" + child;
+    internal static string JoinPath(string folder, string child) => RelativePath.Join(folder, child);
 
-    internal static bool IsAtOrBelow(string path, string folder) =>
-        folder is "." || path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
+    internal static bool IsAtOrBelow(string path, string folder) => RelativePath.IsAtOrBelow(path, folder);
 
     private static bool IsBelow(string path, string folder) => path != folder && IsAtOrBelow(path, folder);
 
-    internal static string Relative(string path, string folder) =>
-        folder is "." ? path : path == folder ? "." : path[(folder.Length + 1)..];
+    internal static string Relative(string path, string folder) => RelativePath.Under(path, folder);
 }

@@ -54,15 +54,11 @@ internal static class ScanPath
         }
     }
 
-    public static string Join(string directory, string name) => directory == "." ? name : directory + "/" + name;
+    public static string Join(string directory, string name) => RelativePath.Join(directory, name);
 
-    public static string DirectoryOf(string file)
-    {
-        var slash = file.LastIndexOf('/');
-        return slash < 0 ? "." : file[..slash];
-    }
+    public static string DirectoryOf(string file) => RelativePath.Parent(file);
 
-    public static string FileName(string file) => file[(file.LastIndexOf('/') + 1)..];
+    public static string FileName(string file) => RelativePath.FileName(file);
 
     /// <summary>The folder itself, then each ancestor up to and including the scan root.</summary>
     public static IEnumerable<string> SelfAndAncestors(string directory)
@@ -78,14 +74,7 @@ internal static class ScanPath
     }
 
     /// <summary>The path of <paramref name="path"/> seen from <paramref name="ancestor"/>, or null when it is not below it.</summary>
-    public static string? RelativeTo(string ancestor, string path)
-    {
-        if (ancestor == ".")
-            return path;
-        if (path == ancestor)
-            return ".";
-        return path.StartsWith(ancestor + "/", StringComparison.Ordinal) ? path[(ancestor.Length + 1)..] : null;
-    }
+    public static string? RelativeTo(string ancestor, string path) => RelativePath.Within(path, ancestor);
 
     public static string CommonAncestor(IEnumerable<string> directories)
     {
