@@ -52,6 +52,9 @@ public sealed record ServiceProfile
 
     public required IReadOnlyList<EnvVariable> Env { get; init; }
 
+    /// <summary>"json" when the app configures JSON log lines (a JSON formatter, structlog's JSONRenderer, loguru's serialize=True...), null otherwise.</summary>
+    public string? LogFormat { get; init; }
+
     /// <summary>pip, uv, poetry, pdm or pipenv.</summary>
     public required string PackageManager { get; init; }
 

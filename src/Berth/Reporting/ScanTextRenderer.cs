@@ -22,6 +22,8 @@ public static class ScanTextRenderer
                 Row(text, "context", service.BuildContext + "  (the lock lives there)");
             Row(text, "health", service.Health.Count == 0 ? "none found" : string.Join("; ", service.Health.Select(h => $"{h.Path} {string.Join("+", h.Methods)}")));
             Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : ""))));
+            if (service.LogFormat is { } logFormat)
+                Row(text, "log format", logFormat + LogFormatSource(service));
             if (service.NativeLibraries.Count > 0)
                 Row(text, "native", string.Join("; ", service.NativeLibraries.Select(n => $"{n.Dependency}: {n.Reason}")));
             text.Append("  evidence:\n");
@@ -39,6 +41,11 @@ public static class ScanTextRenderer
             text.Append("note: ").Append(note).Append('\n');
         return text.ToString();
     }
+
+    private static string LogFormatSource(ServiceProfile service) =>
+        service.Evidence.FirstOrDefault(e => e.Fact.StartsWith("log format ", StringComparison.Ordinal)) is { } source
+            ? $"  ({(source.Line > 0 ? $"{source.File}:{source.Line}" : source.File)})"
+            : "";
 
     private static void Row(StringBuilder text, string label, string value) =>
         text.Append("  ").Append(label.PadRight(11)).Append(value).Append('\n');

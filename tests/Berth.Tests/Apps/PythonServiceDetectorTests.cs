@@ -137,7 +137,7 @@ public sealed class PythonServiceDetectorTests
         Assert.Equal(0, run.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
         var service = json.RootElement.GetProperty("services")[0];
-        foreach (var name in new[] { "name", "path", "runtime", "framework", "entrypoint", "server", "port", "health", "env", "packageManager", "lockFile", "nativeLibraries", "evidence" })
+        foreach (var name in new[] { "name", "path", "runtime", "framework", "entrypoint", "server", "port", "health", "env", "logFormat", "packageManager", "lockFile", "nativeLibraries", "evidence" })
             Assert.True(service.TryGetProperty(name, out _), $"missing {name}");
         foreach (var name in new[] { "language", "version", "versionSource" })
             Assert.True(service.GetProperty("runtime").TryGetProperty(name, out _), $"missing runtime.{name}");

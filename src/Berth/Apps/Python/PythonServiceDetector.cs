@@ -152,6 +152,10 @@ public static class PythonServiceDetector
 
         var env = EnvVariables(serviceModules, notes);
 
+        var logFormat = LogFormatDetector.Detect(serviceModules, dependencies);
+        if (logFormat is not null)
+            evidence.Add(logFormat);
+
         var native = NativeLibraryCatalog.For(manifests.Dependencies)
             .Select(n => new NativeLibraryNeed(n.Dependency, n.BuildPackages, n.RuntimePackages, n.BinaryWheel, n.Reason))
             .ToList();
@@ -170,6 +174,7 @@ public static class PythonServiceDetector
             Port = port,
             Health = health,
             Env = env,
+            LogFormat = logFormat is null ? null : LogFormatDetector.Json,
             PackageManager = manifests.PackageManager.ToString().ToLowerInvariant(),
             LockFile = manifests.LockFile,
             ManifestFile = manifests.ManifestFile,

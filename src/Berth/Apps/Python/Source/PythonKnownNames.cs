@@ -96,6 +96,30 @@ internal static class PythonKnownNames
         ("django.urls.conf.include", "include"),
         ("django.conf.urls.include", "include"));
 
+    /// <summary>The standard library's formatter base class.</summary>
+    public const string LoggingFormatter = "logging.Formatter";
+
+    /// <summary>loguru's ready-made logger object.</summary>
+    public const string LoguruLogger = "loguru.logger";
+
+    /// <summary>Functions that turn an object into a JSON string.</summary>
+    public static readonly IReadOnlyDictionary<string, string> JsonDumps = Canonical(
+        ("json.dumps", "json.dumps"),
+        ("orjson.dumps", "orjson.dumps"),
+        ("ujson.dumps", "ujson.dumps"),
+        ("simplejson.dumps", "simplejson.dumps"));
+
+    /// <summary>python-json-logger's formatters (the pre-3.1 <c>jsonlogger</c> module and the 3.1+ modules). No bare names: a local class called JsonFormatter is not one of these.</summary>
+    public static readonly IReadOnlyDictionary<string, string> JsonFormatters = Canonical(
+        ("pythonjsonlogger.jsonlogger.JsonFormatter", "pythonjsonlogger.jsonlogger.JsonFormatter"),
+        ("pythonjsonlogger.json.JsonFormatter", "pythonjsonlogger.json.JsonFormatter"),
+        ("pythonjsonlogger.orjson.OrjsonFormatter", "pythonjsonlogger.orjson.OrjsonFormatter"),
+        ("pythonjsonlogger.msgspec.MsgspecFormatter", "pythonjsonlogger.msgspec.MsgspecFormatter"));
+
+    /// <summary>structlog's processor that renders each event as one JSON line.</summary>
+    public static readonly IReadOnlyDictionary<string, string> JsonRenderers = Canonical(
+        ("structlog.processors.JSONRenderer", "structlog.processors.JSONRenderer"));
+
     /// <summary>Decorator methods that declare a route, e.g. <c>@app.get("/x")</c>.</summary>
     public static readonly IReadOnlySet<string> RouteDecorators = new HashSet<string>(StringComparer.Ordinal)
     {

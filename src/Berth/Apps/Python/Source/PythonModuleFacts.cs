@@ -16,6 +16,7 @@ public sealed record PythonModuleFacts(
     IReadOnlyList<SettingsClass> SettingsClasses,
     IReadOnlyList<ServerCall> ServerCalls,
     IReadOnlyList<StringAssignment> ModuleStrings,
+    IReadOnlyList<JsonLoggingClue> JsonLogging,
     bool HasMainGuard);
 
 /// <summary><c>import a.b as c</c> → Module "a.b", Names [], Alias "c"; <c>from a import b, c as d</c> → Module "a", Names ["b","c"], aliases mapped.</summary>
@@ -70,3 +71,23 @@ public sealed record ServerCall(string Server, string? AppReference, string? Hos
 
 /// <summary>Top-level <c>NAME = "literal"</c> (Django's WSGI_APPLICATION, ASGI_APPLICATION, ROOT_URLCONF...).</summary>
 public sealed record StringAssignment(string Name, string Value, int Line);
+
+/// <summary>How a piece of code makes log lines JSON (see <see cref="JsonLoggingClue"/>).</summary>
+public enum JsonLoggingKind
+{
+    /// <summary><c>class X(logging.Formatter)</c> (directly or through classes in the same file) whose body calls <c>json.dumps</c>. Name is the class.</summary>
+    DumpsFormatterClass,
+    /// <summary><c>class X(jsonlogger.JsonFormatter)</c>: a python-json-logger formatter subclassed. Name is the class.</summary>
+    LibraryFormatterSubclass,
+    /// <summary><c>jsonlogger.JsonFormatter(...)</c>: a python-json-logger formatter built. Name is the formatter's qualified name.</summary>
+    LibraryFormatterCall,
+    /// <summary><c>structlog.processors.JSONRenderer()</c>. Name is the renderer's qualified name.</summary>
+    StructlogJsonRenderer,
+    /// <summary><c>logger.add(..., serialize=True)</c> or <c>logger.configure(handlers=[{..., "serialize": True}])</c> on loguru's logger. Name is the method.</summary>
+    LoguruSerialize,
+    /// <summary>A logging config dict whose <c>"()"</c> or <c>"class"</c> names a python-json-logger formatter. Name is that formatter.</summary>
+    ConfigFormatter,
+}
+
+/// <summary>One sign that the code configures JSON log lines.</summary>
+public sealed record JsonLoggingClue(JsonLoggingKind Kind, string Name, int Line);

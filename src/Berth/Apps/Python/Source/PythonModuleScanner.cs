@@ -2,7 +2,7 @@ namespace Berth.Apps.Python.Source;
 
 /// <summary>
 /// Visits a file's statements in order and gathers the facts: apps, factories, routers, routes, env reads,
-/// settings classes, server calls and module-level strings. Imports must already be in the table (first pass).
+/// settings classes, server calls, module-level strings and JSON logging clues. Imports must already be in the table (first pass).
 /// </summary>
 internal sealed class PythonModuleScanner
 {
@@ -10,6 +10,7 @@ internal sealed class PythonModuleScanner
     private readonly PythonNameLookup _names;
     private readonly RouteCollector _routes;
     private readonly SettingsClassCollector _settings;
+    private readonly JsonLoggingCollector _logging;
     private readonly List<AppInstance> _apps = [];
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ internal sealed class PythonModuleScanner
         _names = new PythonNameLookup(imports);
         _routes = new RouteCollector(_names);
         _settings = new SettingsClassCollector(text, _names);
+        _logging = new JsonLoggingCollector(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -71,6 +73,7 @@ internal sealed class PythonModuleScanner
             _settings.Build(),
             serverCalls.OrderBy(s => s.Line).ToList(),
             _moduleStrings.OrderBy(s => s.Line).ToList(),
+            _logging.Build(),
             _hasMainGuard);
     }
 
@@ -115,6 +118,7 @@ internal sealed class PythonModuleScanner
         if (statement.Body is { } body)
         {
             _settings.AddClass(body, statement.Scope, bases, keywords, statement.Line);
+            _logging.AddClass(body, bases, statement.Line);
         }
     }
 
@@ -282,6 +286,10 @@ internal sealed class PythonModuleScanner
             {
                 VisitCall(call, scope, assignedTo);
             }
+            else if (node is DictExpression dict)
+            {
+                _logging.AddDict(dict);
+            }
         }
     }
 
@@ -306,6 +314,7 @@ internal sealed class PythonModuleScanner
         }
 
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
+        _logging.AddCall(call, scope);
         RecognizeServerCall(call, scope);
     }
 
