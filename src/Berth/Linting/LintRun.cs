@@ -75,7 +75,10 @@ public static class LintRun
     {
         try
         {
-            return File.ReadAllText(file);
+            // File.ReadAllText goes through a FileStream and a StreamReader with their buffers; for a file without a byte order mark
+            // it gives exactly the UTF-8 decoding of the bytes, at a fraction of the cost. Files with a BOM keep its handling.
+            var bytes = File.ReadAllBytes(file);
+            return bytes.Length >= 2 && (bytes[0] is 0xEF or 0xFE or 0xFF or 0x00) ? File.ReadAllText(file) : System.Text.Encoding.UTF8.GetString(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
