@@ -20,8 +20,13 @@ if [ ! -x "$work/berth/berth" ] || [ -n "${REBUILD:-}" ]; then
 fi
 berth="$work/berth/berth"
 
-# median wall time in milliseconds of RUNS runs of a command
+# median wall time in milliseconds of RUNS runs of a command (hyperfine when installed: apt-get install hyperfine)
 median_ms() {
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N -i -w 2 -r "$RUNS" --export-json "$work/hyperfine.json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+    node -e 'const r = require(process.argv[1]).results[0]; console.log(Math.round(r.median * 1000))' "$PWD/$work/hyperfine.json"
+    return
+  fi
   local times=()
   for _ in $(seq "$RUNS"); do
     local start end
@@ -33,7 +38,7 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
-echo "corpus: ${#files[@]} files; runs: $RUNS (median); machine: $(nproc) cores"
+echo "corpus: ${#files[@]} files; runs: $RUNS (median$(command -v hyperfine >/dev/null && echo ", hyperfine")); machine: $(nproc) cores, $(date -u +%F)"
 echo
 echo "| tool | rules | corpus wall (ms) | files/s | one file wall (ms) | summary |"
 echo "|---|---|---|---|---|---|"

@@ -38,13 +38,19 @@ public static class LintCommand
                 log.Write(applied.Count == 0 ? "no safe fixes to apply\n" : $"{applied.Count} fix{(applied.Count == 1 ? "" : "es")} applied\n");
             }
             var findings = LintRun.Execute(targets, parse.GetValue(app), configuration);
-            stdout.Write(output switch
+            if (output == "text")
             {
-                "json" => Json(findings),
-                "sarif" => SarifRenderer.Render(findings, RuleCatalog.All, here),
-                "github" => GithubAnnotationsRenderer.Render(findings, here),
-                _ => LintTextRenderer.Render(findings),
-            });
+                LintTextRenderer.Write(findings, stdout); // streamed: a report over many files is megabytes
+            }
+            else
+            {
+                stdout.Write(output switch
+                {
+                    "json" => Json(findings),
+                    "sarif" => SarifRenderer.Render(findings, RuleCatalog.All, here),
+                    _ => GithubAnnotationsRenderer.Render(findings, here),
+                });
+            }
             if (configuration.NoFail && parse.GetValue(failOn) is null)
                 return BerthApp.Ok;
             var threshold = parse.GetValue(failOn) switch

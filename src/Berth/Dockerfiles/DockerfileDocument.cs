@@ -10,9 +10,15 @@ public sealed record DockerfileDocument(
     IReadOnlyList<DockerfileNode> Nodes,
     IReadOnlyList<DockerfileDiagnostic> Diagnostics)
 {
+    // Every rule walks the instructions and many the stages: work them out once per document. Kept with the nodes they were
+    // read from, so a copy made with other nodes (`with { Nodes = ... }`) works them out again.
+    private Derived? _derived;
+
+    private Derived Read => _derived is { } derived && ReferenceEquals(derived.Nodes, Nodes) ? derived : _derived = new Derived(this);
+
     public IEnumerable<ParserDirective> Directives => Nodes.OfType<ParserDirective>();
 
-    public IEnumerable<Instruction> Instructions => Nodes.OfType<Instruction>();
+    public IEnumerable<Instruction> Instructions => Read.Instructions;
 
     public ParserDirective? Directive(string name) =>
         Directives.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -21,7 +27,7 @@ public sealed record DockerfileDocument(
     public IReadOnlyList<Instruction> GlobalInstructions => [.. Instructions.TakeWhile(i => i is not FromInstruction)];
 
     /// <summary>The build stages, one per FROM.</summary>
-    public IReadOnlyList<DockerfileStage> Stages => DockerfileStage.Split(this);
+    public IReadOnlyList<DockerfileStage> Stages => Read.Stages;
 
     /// <summary>
     /// The document with the text of <paramref name="span"/> replaced and parsed again: the primitive
@@ -34,6 +40,20 @@ public sealed record DockerfileDocument(
         var start = Math.Clamp(span.Start, bom, text.Length);
         var end = Math.Clamp(span.End, start, text.Length);
         return DockerfileParser.Parse(Path, string.Concat(text.AsSpan(0, start), replacement, text.AsSpan(end)));
+    }
+
+    private sealed class Derived
+    {
+        public Derived(DockerfileDocument document)
+        {
+            Nodes = document.Nodes;
+            Instructions = [.. Nodes.OfType<Instruction>()];
+            Stages = DockerfileStage.Split(Instructions);
+        }
+
+        public IReadOnlyList<DockerfileNode> Nodes { get; }
+        public IReadOnlyList<Instruction> Instructions { get; }
+        public IReadOnlyList<DockerfileStage> Stages { get; }
     }
 
     /// <summary>Prints the document back; for an unmodified document this is the parsed text, byte for byte.</summary>
@@ -54,12 +74,12 @@ public sealed record DockerfileStage(int Index, FromInstruction From, IReadOnlyL
     /// <summary>The stage name as written after AS, or null.</summary>
     public string? Name => From.StageName?.Value;
 
-    internal static IReadOnlyList<DockerfileStage> Split(DockerfileDocument document)
+    internal static IReadOnlyList<DockerfileStage> Split(IEnumerable<Instruction> instructions)
     {
         var stages = new List<DockerfileStage>();
         FromInstruction? from = null;
         var body = new List<Instruction>();
-        foreach (var instruction in document.Instructions)
+        foreach (var instruction in instructions)
         {
             if (instruction is FromInstruction next)
             {

@@ -120,17 +120,16 @@ public static class DockerfileParser
     private static int ReadInstruction(string text, List<PhysicalLine> lines, int first, char escape, LineMap map,
         List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
     {
-        var chars = new System.Text.StringBuilder();
-        var offsets = new List<int>();
-        var comments = new List<SourceSpan>();
-        var empties = new List<SourceSpan>();
+        var segments = new List<(int Start, int Stop)>(1); // the document ranges the logical line joins
+        List<SourceSpan>? comments = null;
+        List<SourceSpan>? empties = null;
 
         var line = lines[first];
         var start = line.Start;
         while (start < line.End && char.IsWhiteSpace(text[start]))
             start++;
         var i = first;
-        var endOfLogical = AppendLine(text, start, line.End, escape, chars, offsets);
+        var endOfLogical = AppendLine(text, start, line.End, escape, segments);
         var last = i;
         i++;
         while (!endOfLogical && i < lines.Count)
@@ -140,15 +139,15 @@ public static class DockerfileParser
             var lead = content.TrimStart();
             if (lead.Length > 0 && lead[0] == '#')
             {
-                comments.Add(map.Span(line.Start, line.End));
+                (comments ??= []).Add(map.Span(line.Start, line.End));
             }
             else if (lead.IsEmpty || IsWhitespace(lead))
             {
-                empties.Add(map.Span(line.Start, line.End));
+                (empties ??= []).Add(map.Span(line.Start, line.End));
             }
             else
             {
-                endOfLogical = AppendLine(text, line.Start, line.End, escape, chars, offsets);
+                endOfLogical = AppendLine(text, line.Start, line.End, escape, segments);
                 last = i;
             }
             i++;
@@ -157,8 +156,7 @@ public static class DockerfileParser
         if (!endOfLogical)
             last = i - 1;
 
-        var logicalEnd = offsets.Count > 0 ? offsets[^1] + 1 : start;
-        var logical = new MappedText(chars.ToString(), [.. offsets], logicalEnd, map);
+        var logical = Join(text, segments, start, map);
 
         var heredocs = new List<Heredoc>();
         var keywordLength = 0;
@@ -184,13 +182,14 @@ public static class DockerfileParser
         var nodeStart = lines[first].Start;
         var span = map.Span(nodeStart, lastLine.End);
         var syntaxText = text[nodeStart..lastLine.End];
-        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs, comments, empties, diagnostics);
+        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs,
+            comments ?? (IReadOnlyList<SourceSpan>)[], empties ?? (IReadOnlyList<SourceSpan>)[], diagnostics);
         nodes.Add(instruction);
         return last + 1;
     }
 
-    /// <summary>Appends a line's content without a final continuation; returns true when the logical line ends here.</summary>
-    private static bool AppendLine(string text, int start, int end, char escape, System.Text.StringBuilder chars, List<int> offsets)
+    /// <summary>Adds a line's content without a final continuation; returns true when the logical line ends here.</summary>
+    private static bool AppendLine(string text, int start, int end, char escape, List<(int Start, int Stop)> segments)
     {
         var stop = end;
         while (stop > start && text[stop - 1] is ' ' or '\t')
@@ -200,12 +199,31 @@ public static class DockerfileParser
             stop--;
         else
             stop = end;
-        for (var p = start; p < stop; p++)
-        {
-            chars.Append(text[p]);
-            offsets.Add(p);
-        }
+        if (stop > start)
+            segments.Add((start, stop));
         return !continues;
+    }
+
+    /// <summary>The logical line: the segments joined, each character mapped to its document offset (none needed for one segment).</summary>
+    private static MappedText Join(string text, List<(int Start, int Stop)> segments, int start, LineMap map)
+    {
+        if (segments.Count == 0)
+            return new MappedText("", [], start, map);
+        if (segments.Count == 1)
+            return MappedText.Contiguous(text[segments[0].Start..segments[0].Stop], segments[0].Start, map);
+        var length = 0;
+        foreach (var (from, stop) in segments)
+            length += stop - from;
+        var offsets = new int[length];
+        var chars = new char[length];
+        var i = 0;
+        foreach (var (from, stop) in segments)
+        {
+            text.CopyTo(from, chars, i, stop - from);
+            for (var p = from; p < stop; p++)
+                offsets[i++] = p;
+        }
+        return new MappedText(new string(chars), offsets, offsets[^1] + 1, map);
     }
 
     private static Heredoc ReadHeredoc(string text, List<PhysicalLine> lines, ref int i, HeredocMarker marker, LineMap map)

@@ -6,6 +6,8 @@ internal sealed record HeredocMarker(string Name, bool IsQuoted, bool StripsTabs
     public static List<HeredocMarker> Find(MappedText logical, int from)
     {
         var markers = new List<HeredocMarker>();
+        if (logical.Text.IndexOf("<<", from, StringComparison.Ordinal) < 0)
+            return markers; // most lines: no need to split them into words
         foreach (var (start, end) in ArgumentWords.Bounds(logical.Text, from, logical.Length))
         {
             var marker = TryRead(logical, start, end);

@@ -244,16 +244,21 @@ internal static class ShellParser
 
         private static bool IsMeta(char c) => c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
 
+        // The word being read: its value and, per character, the document offset. Reused for every word of the script.
+        private readonly StringBuilder _value = new();
+        private readonly List<int> _offsets = [];
+
+        private void Keep(int index)
+        {
+            _value.Append(_s[index]);
+            _offsets.Add(source.OffsetAt(index));
+        }
+
         private ShellWord ReadWord()
         {
             var start = _p;
-            var value = new StringBuilder();
-            var offsets = new List<int>();
-            void Keep(int index)
-            {
-                value.Append(_s[index]);
-                offsets.Add(source.OffsetAt(index));
-            }
+            _value.Clear();
+            _offsets.Clear();
             while (_p < _s.Length && !IsMeta(_s[_p]))
             {
                 var c = _s[_p];
@@ -291,11 +296,11 @@ internal static class ShellParser
                         }
                         else if (_s[_p] == '$' && _p + 1 < _s.Length && _s[_p + 1] is '(' or '{')
                         {
-                            KeepBalanced(Keep);
+                            KeepBalanced();
                         }
                         else if (_s[_p] == '`')
                         {
-                            KeepBackticks(Keep);
+                            KeepBackticks();
                         }
                         else
                         {
@@ -307,11 +312,11 @@ internal static class ShellParser
                 }
                 else if (c == '$' && _p + 1 < _s.Length && _s[_p + 1] is '(' or '{')
                 {
-                    KeepBalanced(Keep);
+                    KeepBalanced();
                 }
                 else if (c == '`')
                 {
-                    KeepBackticks(Keep);
+                    KeepBackticks();
                 }
                 else
                 {
@@ -326,17 +331,24 @@ internal static class ShellParser
                 Keep(_p);
                 _p++;
             }
-            var valueText = new MappedText(value.ToString(), [.. offsets], source.OffsetAt(_p), source.Map);
-            return new ShellWord(_s[start.._p], value.ToString(), source.Span(start, _p)) { ValueText = valueText };
+            var raw = _s[start.._p];
+            if (_value.Length == _p - start)
+            {
+                // Nothing quoted or escaped: the value is the raw text, at the raw text's offsets.
+                return new ShellWord(raw, raw, source.Span(start, _p)) { ValueText = source.Share(start, raw, source.OffsetAt(_p)) };
+            }
+            var value = _value.ToString();
+            var valueText = new MappedText(value, [.. _offsets], source.OffsetAt(_p), source.Map);
+            return new ShellWord(raw, value, source.Span(start, _p)) { ValueText = valueText };
         }
 
         /// <summary>Keeps <c>$( ... )</c> or <c>${ ... }</c> (nested, with quotes inside) as written.</summary>
-        private void KeepBalanced(Action<int> keep)
+        private void KeepBalanced()
         {
             var open = _s[_p + 1];
             var close = open == '(' ? ')' : '}';
-            keep(_p);
-            keep(_p + 1);
+            Keep(_p);
+            Keep(_p + 1);
             _p += 2;
             var depth = 1;
             while (_p < _s.Length && depth > 0)
@@ -344,28 +356,28 @@ internal static class ShellParser
                 var c = _s[_p];
                 if (c == '\\' && _p + 1 < _s.Length)
                 {
-                    keep(_p);
-                    keep(_p + 1);
+                    Keep(_p);
+                    Keep(_p + 1);
                     _p += 2;
                     continue;
                 }
                 if (c is '\'' or '"')
                 {
-                    keep(_p);
+                    Keep(_p);
                     _p++;
                     while (_p < _s.Length && _s[_p] != c)
                     {
                         if (c == '"' && _s[_p] == '\\' && _p + 1 < _s.Length)
                         {
-                            keep(_p);
+                            Keep(_p);
                             _p++;
                         }
-                        keep(_p);
+                        Keep(_p);
                         _p++;
                     }
                     if (_p < _s.Length)
                     {
-                        keep(_p);
+                        Keep(_p);
                         _p++;
                     }
                     continue;
@@ -374,28 +386,28 @@ internal static class ShellParser
                     depth++;
                 else if (c == close)
                     depth--;
-                keep(_p);
+                Keep(_p);
                 _p++;
             }
         }
 
-        private void KeepBackticks(Action<int> keep)
+        private void KeepBackticks()
         {
-            keep(_p);
+            Keep(_p);
             _p++;
             while (_p < _s.Length && _s[_p] != '`')
             {
                 if (_s[_p] == '\\' && _p + 1 < _s.Length)
                 {
-                    keep(_p);
+                    Keep(_p);
                     _p++;
                 }
-                keep(_p);
+                Keep(_p);
                 _p++;
             }
             if (_p < _s.Length)
             {
-                keep(_p);
+                Keep(_p);
                 _p++;
             }
         }

@@ -29,8 +29,13 @@ public sealed record ShellCommand(
 {
     private static readonly string[] Shells = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"];
 
+    // Every rule asks for the name, and several for the inline script: work them out once per command.
+    private string? _name;
+    private ShellScript? _inline;
+    private bool _inlineRead;
+
     /// <summary>The executable's file name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>), or null.</summary>
-    public string? Name => Executable is null ? null : Executable.Value[(Executable.Value.LastIndexOf('/') + 1)..];
+    public string? Name => Executable is null ? null : _name ??= Executable.Value[(Executable.Value.LastIndexOf('/') + 1)..];
 
     public bool HasArgument(string value) => Arguments.Any(a => a.Value == value);
 
@@ -39,6 +44,16 @@ public sealed record ShellCommand(
 
     /// <summary>For <c>sh -c '...'</c> / <c>bash -ec "..."</c>: the body split again, with spans in the document; otherwise null.</summary>
     public ShellScript? InlineScript()
+    {
+        if (!_inlineRead)
+        {
+            _inline = ReadInlineScript();
+            _inlineRead = true;
+        }
+        return _inline;
+    }
+
+    private ShellScript? ReadInlineScript()
     {
         if (Name is not { } name || Array.IndexOf(Shells, name) < 0)
             return null;

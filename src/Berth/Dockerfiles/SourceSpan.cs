@@ -49,17 +49,25 @@ internal sealed class LineMap
 /// <summary>
 /// Text as the parser sees it (continuations joined, comment lines dropped) with, for each
 /// character, its offset in the document, so any slice maps back to a <see cref="SourceSpan"/>.
+/// Slices share their parent's offsets (no copy); text that is contiguous in the document needs none.
 /// </summary>
 internal sealed class MappedText
 {
-    private readonly int[] _offsets;
+    private readonly int[]? _offsets; // null: contiguous, character i is at document offset _first + i
+    private readonly int _first; // with _offsets, the index in it of character 0
     private readonly int _endOffset;
     private readonly LineMap _map;
 
     public MappedText(string text, int[] offsets, int endOffset, LineMap map)
+        : this(text, offsets, 0, endOffset, map)
+    {
+    }
+
+    private MappedText(string text, int[]? offsets, int first, int endOffset, LineMap map)
     {
         Text = text;
         _offsets = offsets;
+        _first = first;
         _endOffset = endOffset;
         _map = map;
     }
@@ -70,7 +78,9 @@ internal sealed class MappedText
 
     public LineMap Map => _map;
 
-    public int OffsetAt(int index) => index < Text.Length ? _offsets[index] : _endOffset;
+    public int OffsetAt(int index) => index < Text.Length ? Offset(index) : _endOffset;
+
+    private int Offset(int index) => _offsets is null ? _first + index : _offsets[_first + index];
 
     public SourceSpan Span(int start, int end)
     {
@@ -79,26 +89,24 @@ internal sealed class MappedText
             var at = OffsetAt(start);
             return _map.Span(at, at);
         }
-        return _map.Span(_offsets[start], _offsets[end - 1] + 1);
+        return _map.Span(Offset(start), Offset(end - 1) + 1);
     }
 
     public MappedText Slice(int start, int end)
     {
         var length = Math.Max(0, end - start);
-        var offsets = new int[length];
-        Array.Copy(_offsets, start, offsets, 0, length);
-        var endOffset = end < Text.Length ? _offsets[end] : _endOffset;
-        if (length > 0)
-            endOffset = _offsets[end - 1] + 1;
-        return new MappedText(Text.Substring(start, length), offsets, endOffset, _map);
+        var endOffset = length > 0 ? Offset(end - 1) + 1 : end < Text.Length ? Offset(end) : _endOffset;
+        return Share(start, Text.Substring(start, length), endOffset);
+    }
+
+    /// <summary>The characters from <paramref name="start"/> on, whose text is <paramref name="text"/> (a substring the caller already has), ending at <paramref name="endOffset"/>.</summary>
+    public MappedText Share(int start, string text, int endOffset)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + text.Length, Text.Length);
+        return new MappedText(text, _offsets, _first + start, endOffset, _map);
     }
 
     /// <summary>Text that is contiguous in the document, starting at <paramref name="documentOffset"/>.</summary>
-    public static MappedText Contiguous(string text, int documentOffset, LineMap map)
-    {
-        var offsets = new int[text.Length];
-        for (var i = 0; i < offsets.Length; i++)
-            offsets[i] = documentOffset + i;
-        return new MappedText(text, offsets, documentOffset + text.Length, map);
-    }
+    public static MappedText Contiguous(string text, int documentOffset, LineMap map) =>
+        new(text, null, documentOffset, documentOffset + text.Length, map);
 }

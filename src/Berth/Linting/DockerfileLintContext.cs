@@ -7,6 +7,7 @@ namespace Berth.Linting;
 public sealed class DockerfileLintContext
 {
     private readonly Dictionary<int, BaseImageFacts?> _facts = [];
+    private readonly Dictionary<Type, object> _shared = [];
 
     public DockerfileLintContext(string file, DockerfileDocument document, ServiceProfile? app, Func<string, bool>? contextFileExists = null, string? dockerignore = null)
     {
@@ -70,6 +71,19 @@ public sealed class DockerfileLintContext
         if (Stages[stageIndex].BaseStage is { } parent && parent.Index != stageIndex)
             return UserAt(parent.Index);
         return Facts(stageIndex)?.DefaultUser ?? "root";
+    }
+
+    /// <summary>
+    /// Something rules read the same way, worked out once per file and shared (e.g. every command of every RUN); one value per type.
+    /// Rules of one file run on one thread.
+    /// </summary>
+    internal T Shared<T>(Func<DockerfileLintContext, T> compute) where T : class
+    {
+        if (_shared.TryGetValue(typeof(T), out var value))
+            return (T)value;
+        var computed = compute(this);
+        _shared[typeof(T)] = computed;
+        return computed;
     }
 
     public static bool IsRoot(string user) => user is "root" or "0" || user.StartsWith("0:", StringComparison.Ordinal) || user.StartsWith("root:", StringComparison.Ordinal);

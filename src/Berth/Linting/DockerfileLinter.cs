@@ -12,13 +12,49 @@ public static class DockerfileLinter
         var document = DockerfileParser.Parse(file, text);
         var context = new DockerfileLintContext(file, document, app, contextFileExists, dockerignore);
         var suppressions = Suppressions.Read(document, RuleCatalog.All);
-        return RuleCatalog.Dockerfile
-            .SelectMany(rule => rule.Check(context))
-            .Where(f => !suppressions.Suppresses(f))
-            .Select(f => (configuration ?? LintConfiguration.Empty).Apply(f))
-            .OfType<Finding>()
-            .Distinct()
-            .OrderBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Rule, StringComparer.Ordinal)
-            .ToList();
+        configuration ??= LintConfiguration.Empty;
+        var findings = new List<Finding>();
+        foreach (var rule in RuleCatalog.Dockerfile)
+        {
+            foreach (var finding in rule.Check(context))
+            {
+                if (!suppressions.Suppresses(finding) && configuration.Apply(finding) is { } applied)
+                    findings.Add(applied);
+            }
+        }
+        return SortedDistinct(findings);
+    }
+
+    /// <summary>
+    /// The findings by line, column and rule (stable: rule order within a rule's own findings), each once. The same as Distinct then
+    /// a stable sort, without hashing every finding: equal findings share a sort key, so only neighbours with that key are compared.
+    /// </summary>
+    private static List<Finding> SortedDistinct(List<Finding> findings)
+    {
+        var sorted = findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Rule, StringComparer.Ordinal).ToList();
+        var result = new List<Finding>(sorted.Count);
+        var groupStart = 0;
+        foreach (var finding in sorted)
+        {
+            if (result.Count > groupStart)
+            {
+                var first = result[groupStart];
+                if (first.Line != finding.Line || first.Column != finding.Column || !string.Equals(first.Rule, finding.Rule, StringComparison.Ordinal))
+                    groupStart = result.Count;
+            }
+            if (!Contains(result, groupStart, finding))
+                result.Add(finding);
+        }
+        return result;
+    }
+
+    private static bool Contains(List<Finding> findings, int from, Finding finding)
+    {
+        for (var i = from; i < findings.Count; i++)
+        {
+            if (findings[i].Equals(finding))
+                return true;
+        }
+        return false;
     }
 }

@@ -40,9 +40,17 @@ public sealed partial class Suppressions
         return suppressions;
     }
 
-    public bool Suppresses(Finding finding) =>
-        _global.Contains(finding.Rule) ||
-        _local.Any(l => finding.Line >= l.FirstLine && finding.Line <= l.LastLine && l.Ids.Contains(finding.Rule));
+    public bool Suppresses(Finding finding)
+    {
+        if (_global.Contains(finding.Rule))
+            return true;
+        foreach (var (first, last, ids) in _local)
+        {
+            if (finding.Line >= first && finding.Line <= last && ids.Contains(finding.Rule))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>A Berth ID stays itself; a peer ID (DL3002) becomes every Berth rule that covers it.</summary>
     private static IEnumerable<string> Map(string id, IReadOnlyList<RuleInfo> rules)

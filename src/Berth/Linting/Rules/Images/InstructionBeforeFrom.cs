@@ -2,7 +2,7 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.Images;
 
-/// <summary>BDF113: an instruction other than ARG before the first FROM: Docker refuses it.</summary>
+/// <summary>BDF113: an instruction other than ARG before the first FROM, or in a file with no FROM at all: Docker refuses it.</summary>
 public sealed class InstructionBeforeFrom : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BDF113", "instruction-before-from", Severity.Error,
@@ -10,13 +10,16 @@ public sealed class InstructionBeforeFrom : DockerfileRule
 
     public override IEnumerable<Finding> Check(DockerfileLintContext context)
     {
-        if (!context.Document.Instructions.Any(i => i is FromInstruction))
-            yield break;
+        var hasFrom = context.Document.Instructions.Any(i => i is FromInstruction);
         foreach (var instruction in context.Document.GlobalInstructions)
         {
-            if (instruction is not ArgInstruction and not UnknownInstruction)
-                yield return At(context, instruction.Syntax.KeywordSpan, $"{instruction.Keyword} before the first FROM: only ARG may come first",
-                    "Move it below the FROM of the stage it belongs to");
+            if (instruction is ArgInstruction or UnknownInstruction)
+                continue;
+            yield return hasFrom
+                ? At(context, instruction.Syntax.KeywordSpan, $"{instruction.Keyword} before the first FROM: only ARG may come first",
+                    "Move it below the FROM of the stage it belongs to")
+                : At(context, instruction.Syntax.KeywordSpan, $"{instruction.Keyword} in a file with no FROM: Docker has no stage to apply it to",
+                    "Start the file with the FROM of the image it builds on (a fragment included into another Dockerfile can ignore BDF113)");
         }
     }
 }

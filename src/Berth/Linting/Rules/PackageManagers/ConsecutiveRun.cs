@@ -27,7 +27,7 @@ public sealed class ConsecutiveRun : DockerfileRule
         }
     }
 
-    private static bool IsShort(RunInstruction run) => run.Heredocs.Count == 0 && !run.Command.IsExecForm && run.Command.ShellCommands().Commands.Count <= 2;
+    private static bool IsShort(RunInstruction run) => run.Heredocs.Count == 0 && !run.Command.IsExecForm && run.Scripts()[0].Commands.Count <= 2;
 
     private static bool SameFlags(RunInstruction a, RunInstruction b) =>
         a.Flags.Select(f => f.Name + "=" + f.Value).SequenceEqual(b.Flags.Select(f => f.Name + "=" + f.Value));

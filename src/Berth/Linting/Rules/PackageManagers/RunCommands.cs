@@ -5,12 +5,34 @@ namespace Berth.Linting.Rules.PackageManagers;
 /// <summary>One shell command of one RUN, with the stage it runs in (sh -c bodies and heredoc bodies included).</summary>
 internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command);
 
+/// <summary>Every command of every RUN in a file, in source order: read once per file and shared by the rules.</summary>
+internal sealed class RunCommandList(IReadOnlyList<RunCommand> commands)
+{
+    public IReadOnlyList<RunCommand> Commands { get; } = commands;
+
+    public static RunCommandList Read(DockerfileLintContext context)
+    {
+        var commands = new List<RunCommand>();
+        foreach (var stage in context.Stages)
+        {
+            foreach (var instruction in stage.Stage.Instructions)
+            {
+                if (instruction is RunInstruction run)
+                {
+                    foreach (var command in RunCommands.Of(run))
+                        commands.Add(new RunCommand(stage.Stage.Index, run, command));
+                }
+            }
+        }
+        return new RunCommandList(commands);
+    }
+}
+
 /// <summary>Shared reading of RUN scripts for the package-manager family: commands, flags, packages, cache mounts.</summary>
 internal static class RunCommands
 {
     /// <summary>Every command of every RUN in the file, in source order.</summary>
-    public static IEnumerable<RunCommand> All(DockerfileLintContext context) =>
-        context.Stages.SelectMany(stage => stage.Stage.Instructions.OfType<RunInstruction>().SelectMany(run => Of(run).Select(c => new RunCommand(stage.Stage.Index, run, c))));
+    public static IReadOnlyList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
 
     private static readonly string[] Shells = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"];
 

@@ -221,6 +221,16 @@ public sealed class InstructionBeforeFromTests
         """);
 
     [Fact]
+    public void Fires_on_instructions_of_a_file_with_no_from() => LintCase.Assert("BDF113", """
+        # a fragment, e.g. debian's due templates/*/Dockerfile.config (found by the corpus agreement run)
+        ARG VERSION=3.12
+        #! BDF113
+        LABEL DUEMountHostDirsUp=1
+        #! BDF113
+        RUN echo hi
+        """);
+
+    [Fact]
     public void Quiet_with_only_args_directives_and_comments_first() => LintCase.Assert("BDF113", """
         # syntax=docker/dockerfile:1
         # a comment
