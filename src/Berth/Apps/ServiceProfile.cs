@@ -84,9 +84,6 @@ public sealed record ServiceProfile
     /// <summary>The uv/poetry workspace root when the service is a workspace member, relative to the scan root.</summary>
     public string? WorkspaceRoot { get; init; }
 
-    /// <summary>"json" when the app configures JSON log lines (a JSON formatter, structlog's JSONRenderer...), else null.</summary>
-    public string? LogFormat { get; init; }
-
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }
