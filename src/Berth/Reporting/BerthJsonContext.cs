@@ -12,6 +12,7 @@ namespace Berth.Reporting;
 [JsonSerializable(typeof(ScanReport))]
 [JsonSerializable(typeof(InitReport))]
 [JsonSerializable(typeof(LintReport))]
+[JsonSerializable(typeof(VerifyJsonReport))]
 public sealed partial class BerthJsonContext : JsonSerializerContext;
 
 /// <summary>What <c>berth scan --format json</c> prints. Root is the path as the user gave it (no machine-specific absolute paths).</summary>
@@ -28,3 +29,27 @@ public sealed record InitFileReport(string Path, string Outcome, string Purpose,
 public sealed record LintReport(IReadOnlyList<LintFinding> Findings);
 
 public sealed record LintFinding(string Rule, string Name, string Severity, string File, int Line, int Column, int EndLine, int EndColumn, string Message, string? Fix);
+
+/// <summary>What <c>berth verify --format json</c> prints. Secret placeholders are never in it: their <c>value</c> is null.</summary>
+public sealed record VerifyJsonReport(
+    string Image,
+    long SizeBytes,
+    bool Passed,
+    string Engine,
+    double ElapsedSeconds,
+    IReadOnlyList<VerifyJsonCheck> Checks,
+    IReadOnlyList<VerifyJsonLayer> Layers,
+    VerifyJsonEfficiency? Efficiency,
+    IReadOnlyList<VerifyJsonVariable> InventedEnvironment);
+
+/// <summary>One check; <c>status</c> is <c>pass</c>, <c>fail</c> or <c>skip</c>.</summary>
+public sealed record VerifyJsonCheck(string Id, string Name, string Status, string Detail, IReadOnlyList<string> Evidence);
+
+public sealed record VerifyJsonLayer(int Index, long SizeBytes, string CreatedBy, bool FromBaseImage);
+
+/// <summary>dive's numbers: <c>efficiency</c> and <c>userWastedRatio</c> are ratios (0..1), not percentages.</summary>
+public sealed record VerifyJsonEfficiency(double Efficiency, long WastedBytes, long UserSizeBytes, double UserWastedRatio, IReadOnlyList<VerifyJsonWastedPath> TopWasted);
+
+public sealed record VerifyJsonWastedPath(string Path, int Copies, long CumulativeBytes);
+
+public sealed record VerifyJsonVariable(string Name, string Kind, string? Value);
