@@ -3,6 +3,7 @@ using Berth.Cli.Init;
 using Berth.Cli.Lint;
 using Berth.Cli.Rules;
 using Berth.Cli.Scan;
+using Berth.Cli.Verify;
 
 namespace Berth.Cli;
 
@@ -20,6 +21,7 @@ public static class BerthApp
             ScanCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
             LintCommand.Create(stdout, stderr),
+            VerifyCommand.Create(stdout, stderr),
             RulesCommand.Create(stdout),
             RulesCommand.Explain(stdout),
         };
@@ -33,7 +35,14 @@ public static class BerthApp
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C / SIGTERM cancel the verb's token; verify then removes its containers and image, which can take a few seconds.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            }, cancellationToken);
         }
         catch (InputException e)
         {

@@ -40,7 +40,8 @@ public sealed record VerifyJsonReport(
     IReadOnlyList<VerifyJsonCheck> Checks,
     IReadOnlyList<VerifyJsonLayer> Layers,
     VerifyJsonEfficiency? Efficiency,
-    IReadOnlyList<VerifyJsonVariable> InventedEnvironment);
+    IReadOnlyList<VerifyJsonVariable> InventedEnvironment,
+    IReadOnlyList<string> Notes);
 
 /// <summary>One check; <c>status</c> is <c>pass</c>, <c>fail</c> or <c>skip</c>.</summary>
 public sealed record VerifyJsonCheck(string Id, string Name, string Status, string Detail, IReadOnlyList<string> Evidence);

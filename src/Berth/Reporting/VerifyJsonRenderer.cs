@@ -32,5 +32,6 @@ public static class VerifyJsonRenderer
             ? new VerifyJsonEfficiency(e.Efficiency, e.WastedBytes, e.UserSizeBytes, e.UserWastedRatio,
                 [.. e.TopWasted.Select(p => new VerifyJsonWastedPath(p.Path, p.Copies, p.CumulativeBytes))])
             : null,
-        [.. report.InventedEnvironment.Select(v => new VerifyJsonVariable(v.Name, v.Kind, v.ShownValue))]);
+        [.. report.InventedEnvironment.Select(v => new VerifyJsonVariable(v.Name, v.Kind, v.ShownValue))],
+        report.Notes);
 }

@@ -27,6 +27,7 @@ public static class VerifyTextRenderer
         Row(text, "elapsed", VerifyFormat.Elapsed(report.Elapsed));
         Checks(text, report.Checks);
         InventedEnvironment(text, report.InventedEnvironment);
+        Notes(text, report.Notes);
         Layers(text, report.Layers);
         Efficiency(text, report.Efficiency);
         text.Append('\n').Append(VerifyFormat.Counts(report.Checks)).Append('\n');
@@ -58,6 +59,15 @@ public static class VerifyTextRenderer
                 foreach (var line in Lines(evidence))
                     text.Append(' ', detailColumn).Append("| ").Append(line).Append('\n');
         }
+    }
+
+    private static void Notes(StringBuilder text, IReadOnlyList<string> notes)
+    {
+        if (notes.Count == 0)
+            return;
+        text.Append("\nnotes\n");
+        foreach (var note in notes)
+            text.Append("  - ").Append(OneLine(note)).Append('\n');
     }
 
     private static void InventedEnvironment(StringBuilder text, IReadOnlyList<InventedVariable> variables)

@@ -22,6 +22,9 @@ public sealed record VerifyReport
     /// <summary>Wall time of the whole run, build included.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>What verify assumed or could not use (e.g. no app found: port and health route come from the image's EXPOSE and HEALTHCHECK).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public bool Passed => Checks.All(c => c.Status != CheckStatus.Fail);
 }
 

@@ -54,7 +54,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
                 var built = await BuildAsync(target, imageReference, labels, hostNetwork, options.BuildTimeout, cancellationToken);
                 checks.Add(built);
                 if (built.Status == CheckStatus.Fail)
-                    return await Finish(imageReference, 0, checks, null, environment, engineDetail, clock, redactor, ledger, options, labels, cancellationToken);
+                    return await Finish(imageReference, 0, checks, null, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
             }
             else
             {
@@ -76,9 +76,10 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             checks.Add(ConfigChecks.ExposedPort(facts, target.Profile?.Port));
             checks.Add(ConfigChecks.SecretEnv(facts));
             checks.Add(ConfigChecks.OciLabels(facts));
+            checks.Add(HealthcheckChecks.Static(facts));
 
             await RunPhaseAsync(facts, target.Profile, environment, options, labels, runId, hostNetwork, ledger, checks, cancellationToken);
-            return await Finish(imageReference, facts.Inspection.Size, checks, facts, environment, engineDetail, clock, redactor, ledger, options, labels, cancellationToken);
+            return await Finish(imageReference, facts.Inspection.Size, checks, facts, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
         }
         finally
         {
@@ -89,7 +90,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
 
     private async Task<VerifyReport> Finish(
         string image, long size, List<CheckResult> checks, ImageFacts? facts, EnvironmentPlan environment, string engineDetail, Stopwatch clock,
-        Redactor redactor, ResourceLedger ledger, VerifyOptions options, Dictionary<string, string> labels, CancellationToken cancellationToken)
+        Redactor redactor, ResourceLedger ledger, VerifyOptions options, Dictionary<string, string> labels, IReadOnlyList<string> notes)
     {
         progress.Step("removing what verify created");
         var keepImage = options.Keep || options.Image is not null;
@@ -118,6 +119,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             InventedEnvironment = environment.Invented,
             Engine = engineDetail,
             Elapsed = clock.Elapsed,
+            Notes = [.. notes.Select(redactor.Apply)],
         };
     }
 
@@ -210,19 +212,26 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         checks.Add(RunChecks.HealthGet(answers, firstOk, options.StartTimeout));
         checks.Add(RunChecks.HealthHead(answers));
 
+        if (HealthcheckChecks.Command(facts) is { } healthcheck)
+        {
+            progress.Step("running the image's HEALTHCHECK command inside the container");
+            var ran = await engine.ExecAsync(name, healthcheck, cancellationToken);
+            checks.Add(HealthcheckChecks.Ran(facts, healthcheck, ran));
+        }
+
         var (processes, _) = await engine.TopAsync(name, cancellationToken);
         checks.Add(RunChecks.ProcessUser(processes, ConfigChecks.DeclaredUid(facts)));
 
         var server = ServerCommandLine.Read(facts.Config.Command, facts.Config.EnvValue);
         (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
-        checks.Add(RunChecks.GunicornWorkers(server, processes, stderr + "\n" + stdout));
+        checks.Add(RunChecks.GunicornWorkers(server, processes, stderr + "\n" + stdout, GunicornConfigFile(facts)));
         checks.Add(server.IsGunicorn
             ? await WorkerRespawnAsync(facts, name, server, processes, cancellationToken)
             : CheckResult.Skip(VerifyCheck.WorkerRespawn, "the image does not run gunicorn"));
 
         (stdout, _) = await engine.LogsAsync(name, cancellationToken);
         var claims = profile?.LogFormat == "json";
-        var claimSource = profile?.Evidence.FirstOrDefault(e => e.Fact == "logFormat") is { } evidence ? $"{evidence.File}:{evidence.Line}" : "scan";
+        var claimSource = profile?.Evidence.FirstOrDefault(e => e.Fact.StartsWith("log format", StringComparison.Ordinal)) is { } evidence ? $"{evidence.File}:{evidence.Line}" : "scan";
         checks.Add(RunChecks.JsonLogs(claims, claimSource, LogLines.Count(stdout)));
 
         var grace = server.GracefulTimeoutSeconds ?? DefaultGraceSeconds;
@@ -246,7 +255,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var kill = await engine.ExecAsync(container, [python, "-c", KillOneWorkerScript], cancellationToken);
         if (!kill.Succeeded)
             return CheckResult.Skip(VerifyCheck.WorkerRespawn, "could not kill a worker from inside the container", [.. kill.Describe(5).Split('\n')]);
-        var expected = server.Workers ?? workersBefore.Count;
+        var expected = workersBefore.Count; // respawn is about getting back to what was running, whatever the count should be (BV406)
         var clock = Stopwatch.StartNew();
         IReadOnlyList<int> now = workersBefore;
         while (clock.Elapsed < RespawnTimeout)
@@ -283,6 +292,16 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         os.kill(workers[0], signal.SIGKILL)
         print(workers[0])
         """;
+
+    /// <summary>gunicorn.conf.py in the working directory (gunicorn's default config location), or a <c>-c FILE</c> on the command line, when present in the image.</summary>
+    private static string? GunicornConfigFile(ImageFacts facts)
+    {
+        var command = facts.Config.Command;
+        var index = command.ToList().FindIndex(a => a is "-c" or "--config");
+        var candidate = index >= 0 && index + 1 < command.Count && !ConfigChecks.IsShellForm(command) ? command[index + 1] : "gunicorn.conf.py";
+        var path = candidate.StartsWith('/') ? candidate : (facts.Config.WorkingDir.Length == 0 ? "/" : facts.Config.WorkingDir.TrimEnd('/') + "/") + candidate;
+        return facts.FileSystem.Resolve(path) is not null ? path : null;
+    }
 
     private static string? PythonInImage(ImageFacts facts)
     {

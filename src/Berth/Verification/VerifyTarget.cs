@@ -21,8 +21,17 @@ public sealed record VerifyTarget(string Name, ServiceProfile? Profile, string? 
             root = Path.GetFullPath(appPath);
             if (!Directory.Exists(root))
                 throw new InputException(appPath, 0, "no such folder");
-            var scan = PythonServiceDetector.Scan(root);
-            var services = scan.Services;
+            IReadOnlyList<ServiceProfile> services;
+            try
+            {
+                services = PythonServiceDetector.Scan(root).Services;
+            }
+            catch (InputException e) when (options.Image is not null || File.Exists(options.Dockerfile ?? Path.Combine(root, "Dockerfile")))
+            {
+                // Not a Python service Berth can read (or one it cannot parse): the image can still be verified from its own config.
+                notes.Add($"{e.Location}: {e.Message}");
+                services = [];
+            }
             profile = services.Count switch
             {
                 0 => null,

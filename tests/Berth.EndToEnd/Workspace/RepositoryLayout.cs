@@ -9,6 +9,9 @@ public static class RepositoryLayout
 
     public static string ExamplesDirectory => Path.Combine(Root.Value, "examples");
 
+    /// <summary>Deliberately broken apps that <c>berth verify</c> must fail on the right check.</summary>
+    public static string VerifyFixturesDirectory => Path.Combine(Root.Value, "tests", "Berth.EndToEnd", "Fixtures", "verify");
+
     private static string FindRoot()
     {
         var candidates = new List<string?>

@@ -75,7 +75,8 @@ public static class ConfigChecks
                 return CheckResult.Fail(VerifyCheck.ExecEntrypoint, $"{found} runs `{shebang}` but {target} is not on PATH", evidence);
             }
         }
-        return CheckResult.Pass(VerifyCheck.ExecEntrypoint, $"exec form; {program} is {found}", evidence);
+        var resolvedTo = resolved is not null && "/" + resolved != found ? $" → /{resolved}" : "";
+        return CheckResult.Pass(VerifyCheck.ExecEntrypoint, $"exec form; {program} is {found}{resolvedTo}", evidence);
     }
 
     public static bool IsShellForm(IReadOnlyList<string> command) =>

@@ -82,7 +82,7 @@ public static class RunChecks
         return CheckResult.Of(VerifyCheck.JsonLogs, stdout.Json == stdout.Total, $"the app configures JSON logging ({claimSource}); {ratio}", evidence);
     }
 
-    public static CheckResult GunicornWorkers(ServerCommandLine server, IReadOnlyList<ContainerProcess> processes, string serverLog)
+    public static CheckResult GunicornWorkers(ServerCommandLine server, IReadOnlyList<ContainerProcess> processes, string serverLog, string? configFile = null)
     {
         if (!server.IsGunicorn)
             return CheckResult.Skip(VerifyCheck.GunicornWorkers, "the image does not run gunicorn");
@@ -90,9 +90,12 @@ public static class RunChecks
         var workers = GunicornWorkerPids(processes);
         var booted = serverLog.Split('\n').Count(l => l.Contains("Booting worker with pid", StringComparison.Ordinal));
         var evidence = new List<string> { $"expected {expected} from {server.Source}", $"{workers.Count} worker processes under the gunicorn master", $"{booted} \"Booting worker with pid\" log lines" };
-        return CheckResult.Of(VerifyCheck.GunicornWorkers, workers.Count == expected,
-            workers.Count == expected ? $"{expected} worker{(expected == 1 ? "" : "s")} booted, as {server.Source} asks" : $"{workers.Count} workers running, expected {expected} ({server.Source})",
-            evidence);
+        if (configFile is not null)
+            evidence.Add($"{configFile} is in the image: gunicorn reads it, and its settings win over WEB_CONCURRENCY (the command line wins over both)");
+        if (workers.Count == expected)
+            return CheckResult.Pass(VerifyCheck.GunicornWorkers, $"{expected} worker{(expected == 1 ? "" : "s")} booted, as {server.Source} asks", evidence);
+        var why = configFile is not null && !server.Source.StartsWith("--", StringComparison.Ordinal) ? $"; {configFile} probably sets workers" : "";
+        return CheckResult.Fail(VerifyCheck.GunicornWorkers, $"{workers.Count} workers running, expected {expected} ({server.Source}){why}", evidence);
     }
 
     /// <summary>Host pids of gunicorn workers: the gunicorn processes whose parent is the gunicorn master (the gunicorn process whose parent is not gunicorn).</summary>
