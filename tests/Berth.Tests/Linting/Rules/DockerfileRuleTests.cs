@@ -125,6 +125,18 @@ public sealed class PoetryNoDevRemovedTests
         FROM python:3.11-slim
         RUN pip install poetry && poetry install --only main --no-root
         """);
+
+    [Fact]
+    public void Quiet_on_a_heredoc_that_is_file_data_and_fires_on_one_a_shell_runs() => LintCase.Assert("BDF202", """
+        FROM python:3.11-slim
+        RUN cat <<EOF > /docs/old-install.txt
+        poetry install --no-dev
+        EOF
+        RUN <<EOF
+        #! BDF202
+        poetry install --no-dev
+        EOF
+        """);
 }
 
 public sealed class UserSiteUnreadableTests
