@@ -131,7 +131,10 @@ public sealed class CommandLine
 
 public sealed record RunInstruction(InstructionSyntax Syntax, CommandLine Command) : Instruction(Syntax)
 {
-    /// <summary>The shell scripts this RUN executes: the command line, then each heredoc body.</summary>
+    /// <summary>
+    /// The shell scripts this RUN executes: the command line (in shell form), then each heredoc body a shell runs. Heredocs that are data
+    /// (<c>cat &lt;&lt;EOF &gt; file</c>, <c>python3 &lt;&lt;EOF</c>, a non-shell <c>#!</c> line) are left out: their lines are not commands.
+    /// </summary>
     public IReadOnlyList<ShellScript> Scripts() => _scripts ??= ReadScripts();
 
     // Rules ask for the scripts again and again: split the shell once per instruction.
@@ -140,10 +143,14 @@ public sealed record RunInstruction(InstructionSyntax Syntax, CommandLine Comman
     private List<ShellScript> ReadScripts()
     {
         var scripts = new List<ShellScript>();
-        if (!Command.IsExecForm)
-            scripts.Add(Command.ShellCommands());
+        var line = Command.IsExecForm ? null : Command.ShellCommands();
+        if (line is not null)
+            scripts.Add(line);
         foreach (var heredoc in Heredocs)
-            scripts.Add(ShellParser.ParseHeredoc(heredoc, Syntax));
+        {
+            if (HeredocScripts.IsShellScript(heredoc, line))
+                scripts.Add(ShellParser.ParseHeredoc(heredoc, Syntax));
+        }
         return scripts;
     }
 

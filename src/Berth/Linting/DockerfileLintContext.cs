@@ -1,15 +1,16 @@
 using Berth.Apps;
 using Berth.Dockerfiles;
+using Berth.Linting.Configuration;
 
 namespace Berth.Linting;
 
-/// <summary>Everything a Dockerfile rule may read: the parsed file, its resolved stages, what Berth knows of each base image, and the app.</summary>
+/// <summary>Everything a Dockerfile rule may read: the parsed file, its resolved stages, what Berth knows of each base image, the app, and the team's configuration.</summary>
 public sealed class DockerfileLintContext
 {
     private readonly Dictionary<int, BaseImageFacts?> _facts = [];
     private readonly Dictionary<Type, object> _shared = [];
 
-    public DockerfileLintContext(string file, DockerfileDocument document, ServiceProfile? app, Func<string, bool>? contextFileExists = null, string? dockerignore = null)
+    public DockerfileLintContext(string file, DockerfileDocument document, ServiceProfile? app, Func<string, bool>? contextFileExists = null, string? dockerignore = null, LintConfiguration? configuration = null)
     {
         File = file;
         Document = document;
@@ -17,6 +18,7 @@ public sealed class DockerfileLintContext
         Graph = StageGraph.Build(document);
         ContextFileExists = contextFileExists ?? (_ => false);
         Dockerignore = dockerignore;
+        Configuration = configuration ?? LintConfiguration.Empty;
     }
 
     public string File { get; }
@@ -28,6 +30,9 @@ public sealed class DockerfileLintContext
     public string? Dockerignore { get; }
 
     public Func<string, bool> ContextFileExists { get; }
+
+    /// <summary>The configuration of the run: the settings some rules read (trusted registries, the label schema).</summary>
+    public LintConfiguration Configuration { get; }
 
     public IReadOnlyList<ResolvedStage> Stages => Graph.Stages;
 

@@ -10,7 +10,7 @@ public static class DockerfileLinter
     public static IReadOnlyList<Finding> Lint(string file, string text, ServiceProfile? app = null, Func<string, bool>? contextFileExists = null, string? dockerignore = null, LintConfiguration? configuration = null)
     {
         var document = DockerfileParser.Parse(file, text);
-        var context = new DockerfileLintContext(file, document, app, contextFileExists, dockerignore);
+        var context = new DockerfileLintContext(file, document, app, contextFileExists, dockerignore, configuration);
         var suppressions = Suppressions.Read(document, RuleCatalog.All);
         configuration ??= LintConfiguration.Empty;
         var findings = new List<Finding>();

@@ -22,6 +22,7 @@ public static class RuleCatalog
         new HealthcheckPathUnknown(),
         .. Rules.PackageManagers.PackageManagerRules.All,
         .. Rules.Images.ImageRules.All,
+        .. Rules.Metadata.MetadataRules.All,
     ];
 
     public static IReadOnlyList<RuleInfo> All { get; } = [.. Dockerfile.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal)];

@@ -7,47 +7,21 @@ namespace Berth.Tests.Dockerfiles;
 /// <summary>Seeded random and mutated Dockerfiles: the parser never throws and always prints back the input.</summary>
 public sealed class FuzzTests
 {
-    private static readonly string[] Fragments =
-    [
-        "FROM ", "RUN ", "COPY ", "ADD ", "ENV ", "ARG ", "LABEL ", "EXPOSE ", "USER ", "WORKDIR ", "CMD ", "ENTRYPOINT ",
-        "HEALTHCHECK ", "ONBUILD ", "SHELL ", "VOLUME ", "STOPSIGNAL ", "MAINTAINER ", "frobnicate ", "NONE ", "CMD ",
-        "--mount=type=cache,target=/x ", "--from=", "--", "--=", "--link ", "AS ", "as ",
-        "<<EOF", "<<-EOF", "<<'EOF'", "<<\"E\"", "EOF", "E", "\tEOF", "<<<", "<<",
-        "[", "]", "\"", "'", ",", "\"a\"", "[\"sh\", \"-c\"]", "\\u00", "{", "}", "(", ")", "$(", "`", "${A:-b}", "$", "${",
-        "&&", "||", ";", "|", "&", ">", "2>&1", "=", ":", "/", "#", "# escape=`", "# syntax=x", "# check=skip=all",
-        "\\", "`", " ", "  ", "\t", "\n", "\n", "\n", "\r\n", "\r", "\uFEFF", "é", "\u0000", "a", "b=c", "x y", "1", "80/udp",
-    ];
-
     [Fact]
     public void Random_dockerfiles_round_trip()
     {
         var random = new Random(20261123);
         for (var i = 0; i < 3000; i++)
-        {
-            var builder = new StringBuilder();
-            var count = random.Next(0, 40);
-            for (var j = 0; j < count; j++)
-                builder.Append(Fragments[random.Next(Fragments.Length)]);
-            AssertRoundTrip(builder.ToString(), $"random #{i}");
-        }
+            AssertRoundTrip(DockerfileFuzz.RandomText(random, DockerfileFuzz.Fragments), $"random #{i}");
     }
 
     [Fact]
     public void Mutated_golden_dockerfiles_round_trip()
     {
         var random = new Random(42);
-        var root = Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Golden");
-        var seeds = Directory.EnumerateFiles(root, "Dockerfile", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText).ToList();
-        seeds.Add("# escape=`\nFROM a\nRUN <<EOF\necho hi\nEOF\nCOPY <<-X /y\n\tz\n\tX\n");
+        var seeds = DockerfileFuzz.GoldenSeeds();
         for (var i = 0; i < 2000; i++)
-        {
-            var text = seeds[i % seeds.Count];
-            var mutations = random.Next(1, 6);
-            for (var m = 0; m < mutations; m++)
-                text = Mutate(text, random);
-            AssertRoundTrip(text, $"mutation #{i}");
-        }
+            AssertRoundTrip(DockerfileFuzz.Mutated(seeds[i % seeds.Count], random), $"mutation #{i}");
     }
 
     [Fact]
@@ -62,18 +36,6 @@ public sealed class FuzzTests
             _ = run.Scripts();
         Assert.Equal(text, document.ToText());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
-    }
-
-    private static string Mutate(string text, Random random)
-    {
-        var at = text.Length == 0 ? 0 : random.Next(text.Length);
-        return random.Next(4) switch
-        {
-            0 => text.Insert(at, Fragments[random.Next(Fragments.Length)]),
-            1 when text.Length > 0 => text.Remove(at, Math.Min(random.Next(1, 8), text.Length - at)),
-            2 => text.Insert(at, text.Substring(at, Math.Min(random.Next(0, 30), text.Length - at))),
-            _ => text.Replace("\n", random.Next(2) == 0 ? "\r\n" : "\\\n"),
-        };
     }
 
     internal static void AssertRoundTrip(string text, string label)

@@ -95,4 +95,20 @@ public sealed class ShellParserTests
         Assert.Equal("y", text[y.Span.Start..y.Span.End]);
         Assert.Equal(8, y.Span.StartLine);
     }
+
+    [Theory]
+    [InlineData("RUN <<EOF\napt-get update\nEOF\n", 1)]
+    [InlineData("RUN bash <<EOF\napt-get update\nEOF\n", 1)]
+    [InlineData("RUN <<EOF\n#!/usr/bin/env bash\napt-get update\nEOF\n", 1)]
+    [InlineData("RUN cat <<EOF > /etc/apt/sources.list\ndeb http://x stable main\nEOF\n", 0)]
+    [InlineData("RUN python3 <<EOF\nimport os\nEOF\n", 0)]
+    [InlineData("RUN <<EOF\n#!/usr/bin/env python3\nimport os\nEOF\n", 0)]
+    [InlineData("RUN bash -c 'x' <<EOF\napt-get update\nEOF\n", 0)]
+    [InlineData("RUN cat <<A > /a && sh <<B\nnot a command\nA\necho b\nB\n", 1)]
+    public void Data_heredocs_are_not_scripts(string text, int heredocScripts)
+    {
+        var run = Assert.IsType<RunInstruction>(DockerfileParser.Parse("Dockerfile", text).Instructions.Single());
+        Assert.Equal(1 + heredocScripts, run.Scripts().Count);
+        Assert.Same(run.Scripts(), run.Scripts());
+    }
 }

@@ -9,7 +9,7 @@ namespace Berth.Tests.Linting;
 /// </summary>
 public static class LintCase
 {
-    public static IReadOnlyList<Finding> Assert(string ruleId, string dockerfile, ServiceProfile? app = null, Func<string, bool>? contextFileExists = null, string? dockerignore = null)
+    public static IReadOnlyList<Finding> Assert(string ruleId, string dockerfile, ServiceProfile? app = null, Func<string, bool>? contextFileExists = null, string? dockerignore = null, Berth.Linting.Configuration.LintConfiguration? configuration = null)
     {
         var lines = dockerfile.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var expected = new List<int>();
@@ -22,7 +22,7 @@ public static class LintCase
                 next++;
             expected.Add(next + 1);
         }
-        var findings = DockerfileLinter.Lint("Dockerfile", dockerfile, app, contextFileExists, dockerignore).Where(f => f.Rule == ruleId).ToList();
+        var findings = DockerfileLinter.Lint("Dockerfile", dockerfile, app, contextFileExists, dockerignore, configuration).Where(f => f.Rule == ruleId).ToList();
         Xunit.Assert.Equal(expected.Distinct().Order(), findings.Select(f => f.Line).Distinct().Order());
         return findings;
     }

@@ -4,7 +4,8 @@ namespace Berth.Linting.Configuration;
 
 /// <summary>
 /// Berth's own <c>.berth.yaml</c>: <c>ignored: [BDF402]</c>, <c>severity: {BDF501: error}</c>, <c>failOn: warning</c>,
-/// <c>trustedRegistries: [...]</c>. Unknown keys and unknown rule IDs are errors, so typos do not pass silently.
+/// <c>trustedRegistries: [...]</c>, <c>labelSchema: {maintainer: email}</c>, <c>strictLabels: true</c> (hadolint's spellings
+/// <c>label-schema</c> and <c>strict-labels</c> are accepted too). Unknown keys and unknown rule IDs are errors, so typos do not pass silently.
 /// </summary>
 public static class BerthConfigFile
 {
@@ -17,6 +18,8 @@ public static class BerthConfigFile
         var severities = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
         Severity? failOn = null;
         var trusted = new List<string>();
+        var schema = new Dictionary<string, Labels.LabelFormat>(StringComparer.Ordinal);
+        bool? strictLabels = null;
         foreach (var (key, value, keyNode) in yaml.Entries(yaml.ReadRoot()))
         {
             switch (key)
@@ -35,11 +38,18 @@ public static class BerthConfigFile
                 case "trustedRegistries":
                     trusted.AddRange(yaml.List(value).Select(v => v.Value));
                     break;
+                case "labelSchema" or "label-schema":
+                    foreach (var (label, format) in yaml.LabelSchema(value))
+                        schema[label] = format;
+                    break;
+                case "strictLabels" or "strict-labels":
+                    strictLabels = yaml.Boolean(value);
+                    break;
                 default:
-                    throw yaml.Error(keyNode, $"unknown setting '{key}' (expected ignored, severity, failOn or trustedRegistries)");
+                    throw yaml.Error(keyNode, $"unknown setting '{key}' (expected ignored, severity, failOn, trustedRegistries, labelSchema or strictLabels)");
             }
         }
-        return new LintConfiguration(ignored, severities, failOn, false, trusted, [file]);
+        return new LintConfiguration(ignored, severities, failOn, false, trusted, schema, strictLabels, [file]);
     }
 
     private static string RuleId(YamlConfigReader yaml, string id, YamlNode node, IReadOnlyList<RuleInfo> rules) =>

@@ -4,14 +4,14 @@ namespace Berth.Linting.Configuration;
 
 /// <summary>
 /// hadolint's <c>.hadolint.yaml</c>, so teams can switch without editing it: <c>ignored</c> and <c>override</c> name DL/SC rules,
-/// mapped to the Berth rules that cover them (an ID no Berth rule covers is dropped); <c>failure-threshold</c> and
-/// <c>trustedRegistries</c> carry over. hadolint's other settings are accepted and have no effect; unknown keys are errors.
+/// mapped to the Berth rules that cover them (an ID no Berth rule covers is dropped); <c>failure-threshold</c>,
+/// <c>trustedRegistries</c>, <c>label-schema</c> and <c>strict-labels</c> carry over. hadolint's other settings are accepted and have no effect; unknown keys are errors.
 /// </summary>
 public static class HadolintConfigFile
 {
     public static readonly string[] FileNames = [".hadolint.yaml", ".hadolint.yml"];
 
-    private static readonly string[] Inert = ["format", "label-schema", "no-color", "strict-labels", "disable-ignore-pragma", "require-labels"];
+    private static readonly string[] Inert = ["format", "no-color", "disable-ignore-pragma", "require-labels"];
 
     public static bool IsHadolintFile(string path) =>
         Path.GetFileName(path) is var name && (FileNames.Contains(name) || name is "hadolint.yaml" or "hadolint.yml");
@@ -24,6 +24,8 @@ public static class HadolintConfigFile
         Severity? failOn = null;
         var noFail = false;
         var trusted = new List<string>();
+        IReadOnlyDictionary<string, Labels.LabelFormat> schema = new Dictionary<string, Labels.LabelFormat>(StringComparer.Ordinal);
+        bool? strictLabels = null;
         foreach (var (key, value, keyNode) in yaml.Entries(yaml.ReadRoot()))
         {
             switch (key)
@@ -56,13 +58,19 @@ public static class HadolintConfigFile
                 case "trustedRegistries":
                     trusted.AddRange(yaml.List(value).Select(v => v.Value));
                     break;
+                case "label-schema":
+                    schema = yaml.LabelSchema(value);
+                    break;
+                case "strict-labels":
+                    strictLabels = yaml.Boolean(value);
+                    break;
                 case var inert when Inert.Contains(inert):
                     break;
                 default:
                     throw yaml.Error(keyNode, $"unknown hadolint setting '{key}'");
             }
         }
-        return new LintConfiguration(ignored, severities, failOn, noFail, trusted, [file]);
+        return new LintConfiguration(ignored, severities, failOn, noFail, trusted, schema, strictLabels, [file]);
     }
 
     /// <summary>The Berth rules that cover a hadolint ID; a Berth ID stays itself.</summary>

@@ -71,5 +71,19 @@ internal sealed class YamlConfigReader(string file)
         var other => throw Error(node, $"expected true or false, not '{other}'"),
     };
 
+    /// <summary>A label schema (<c>{label: text|url|email|rfc3339|semver|hash|spdx}</c>); an unknown format is an error.</summary>
+    public IReadOnlyDictionary<string, Labels.LabelFormat> LabelSchema(YamlNode node)
+    {
+        var schema = new Dictionary<string, Labels.LabelFormat>(StringComparer.Ordinal);
+        if (node is YamlScalarNode { Value: null or "" })
+            return schema;
+        foreach (var (label, format, _) in Entries(Mapping(node)))
+        {
+            schema[label] = Labels.LabelFormats.Parse(Scalar(format))
+                ?? throw Error(format, $"unknown label format '{Scalar(format)}' (expected text, url, email, rfc3339, semver, hash or spdx)");
+        }
+        return schema;
+    }
+
     public InputException Error(YamlNode node, string message) => new(File, (int)node.Start.Line, message);
 }

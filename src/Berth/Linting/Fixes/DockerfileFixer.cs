@@ -22,6 +22,8 @@ public static class DockerfileFixer
         new AptNoInstallRecommendsFix(),
         new PipNoCacheDirFix(),
         new ExecFormCommandFix(),
+        new AptGetYesFix(),
+        new MaintainerLabelFix(),
     ];
 
     public static FixResult Fix(DockerfileDocument document, IReadOnlyList<SafeFix>? fixes = null)

@@ -1,5 +1,6 @@
 using Berth.Linting;
 using Berth.Linting.Configuration;
+using Berth.Linting.Labels;
 using Berth.Tests.Support;
 
 namespace Berth.Tests.Linting.Config;
@@ -92,6 +93,8 @@ public sealed class LintConfigurationTests
     [InlineData(".berth.yaml", "ignored:\n  - BDF999\n", ":2: unknown rule 'BDF999'")]
     [InlineData(".berth.yaml", "- a\n- b\n", ":1: expected a mapping")]
     [InlineData(".hadolint.yaml", "ignored: [DL3008]\nformatt: json\n", ":2: unknown hadolint setting 'formatt'")]
+    [InlineData(".hadolint.yaml", "label-schema:\n  author: text\n  version: semvar\n", ":3: unknown label format 'semvar'")]
+    [InlineData(".berth.yaml", "strictLabels: maybe\n", ":1: expected true or false")]
     public void Bad_config_is_an_input_error_with_file_and_line(string name, string text, string expected)
     {
         using var tree = Tree((name, text));
@@ -116,5 +119,24 @@ public sealed class LintConfigurationTests
         using var tree = Tree((".berth.yaml", ""));
         Assert.Equal(LintConfiguration.Empty.Ignored, LintConfigurationLoader.Load(null, [tree.Root], tree.Root).Ignored);
         Assert.Contains("BDF501", BerthCli.Run("lint", tree.Root).Stdout);
+    }
+
+    [Fact]
+    public void Label_schema_and_strict_labels_come_from_either_file_and_berth_wins()
+    {
+        using var tree = Tree(
+            (".hadolint.yaml", "label-schema:\n  maintainer: email\n  version: semver\nstrict-labels: true\n"),
+            (".berth.yaml", "labelSchema: {version: text, org.opencontainers.image.source: url}\nstrictLabels: false\n"));
+        var configuration = LintConfigurationLoader.Load(null, [tree.Root], tree.Root);
+        Assert.Equal(LabelFormat.Email, configuration.LabelSchema["maintainer"]);
+        Assert.Equal(LabelFormat.Text, configuration.LabelSchema["version"]);
+        Assert.Equal(LabelFormat.Url, configuration.LabelSchema["org.opencontainers.image.source"]);
+        Assert.False(configuration.StrictLabels);
+        using var hadolintOnly = Tree((".hadolint.yaml", "strict-labels: true\n"));
+        Assert.True(LintConfigurationLoader.Load(null, [hadolintOnly.Root], hadolintOnly.Root).StrictLabels);
+        using var berthOnly = Tree((".berth.yaml", "label-schema: {author: text}\nstrict-labels: yes\n"));
+        var hadolintSpelling = LintConfigurationLoader.Load(null, [berthOnly.Root], berthOnly.Root);
+        Assert.Equal(LabelFormat.Text, hadolintSpelling.LabelSchema["author"]);
+        Assert.True(hadolintSpelling.StrictLabels);
     }
 }

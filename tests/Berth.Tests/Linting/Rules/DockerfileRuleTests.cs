@@ -125,6 +125,18 @@ public sealed class PoetryNoDevRemovedTests
         FROM python:3.11-slim
         RUN pip install poetry && poetry install --only main --no-root
         """);
+
+    [Fact]
+    public void Quiet_on_a_heredoc_that_is_file_data_and_fires_on_one_a_shell_runs() => LintCase.Assert("BDF202", """
+        FROM python:3.11-slim
+        RUN cat <<EOF > /docs/old-install.txt
+        poetry install --no-dev
+        EOF
+        RUN <<EOF
+        #! BDF202
+        poetry install --no-dev
+        EOF
+        """);
 }
 
 public sealed class UserSiteUnreadableTests
@@ -243,6 +255,17 @@ public sealed class DotenvInBuildContextTests
         const string dockerfile = "FROM python:3.11-slim\n#! BDF404\nCOPY . /app\n";
         LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env");
         LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env", dockerignore: ".git\n__pycache__\n");
+        LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env", dockerignore: ".env*\n!.env\n");
+        LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env", dockerignore: "*\n!*\n");
+        LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env", dockerignore: "  # .env is in the vault\n");
+    }
+
+    [Fact]
+    public void Quiet_when_any_docker_pattern_excludes_dotenv_last()
+    {
+        const string dockerfile = "FROM python:3.11-slim\nCOPY . /app\n";
+        foreach (var ignore in new[] { "./.env\n", "/.env*\n", ".e?v\n", "**/.env\n", "*\n!app\n", "!.env\n.env\n", "[.]env\n", "docs\n[\n" })
+            LintCase.Assert("BDF404", dockerfile, contextFileExists: f => f == ".env", dockerignore: ignore);
     }
 
     [Fact]

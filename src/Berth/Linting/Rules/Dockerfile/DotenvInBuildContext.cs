@@ -21,7 +21,7 @@ public sealed class DotenvInBuildContext : DockerfileRule
                 {
                     yield return At(context, source.Span, $"copies {source.Value} into the image", "Pass configuration at run time; keep .env* in .dockerignore");
                 }
-                else if (name == "." && context.ContextFileExists(".env") && !Excludes(context.Dockerignore))
+                else if (name == "." && context.ContextFileExists(".env") && !LeavesOut(context.Dockerignore, ".env"))
                 {
                     yield return At(context, copy.Span,
                         context.Dockerignore is null ? "copies the whole build context, which has a .env file and no .dockerignore" : "copies the whole build context, and .dockerignore does not exclude its .env file",
@@ -37,22 +37,10 @@ public sealed class DotenvInBuildContext : DockerfileRule
         return name == ".env" || (name.StartsWith(".env.", StringComparison.Ordinal) && name != ".env.example" && name != ".env.template" && name != ".env.sample");
     }
 
-    /// <summary>Whether the ignore file's last matching pattern for ".env" excludes it (patterns read in order; '!' re-includes).</summary>
-    private static bool Excludes(string? dockerignore)
-    {
-        if (dockerignore is null)
-            return false;
-        var excluded = false;
-        foreach (var raw in dockerignore.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            var negate = line.StartsWith('!');
-            var pattern = (negate ? line[1..] : line).TrimStart('/');
-            if (pattern is ".env" or ".env*" or "*.env" or "**/.env" or "**/.env*" or "**/*.env" or "*" or "**" or "**/*")
-                excluded = !negate;
-        }
-        return excluded;
-    }
+    /// <summary>
+    /// Whether .dockerignore leaves a path out of the build context, read as Docker does (in order, '!' re-includes). An ignore file
+    /// Docker rejects counts as leaving it out: the build fails before anything is copied.
+    /// </summary>
+    private static bool LeavesOut(string? dockerignore, string path) =>
+        dockerignore is not null && DockerignoreMatcher.Parse(dockerignore) is var ignore && (!ignore.IsValid || ignore.IsExcluded(path));
 }

@@ -4,7 +4,8 @@ namespace Berth.Linting.Rules.Images;
 
 /// <summary>
 /// BDF309: COPY or ADD names a file or folder the build context's .dockerignore excludes, so the build fails or copies nothing.
-/// As in BuildKit, the check is skipped when .dockerignore has '!' exceptions; sources with variables or wildcards are left alone.
+/// As in BuildKit, the check is skipped when .dockerignore has '!' exceptions (or is invalid, which fails the build anyway); sources with
+/// variables or wildcards are left alone.
 /// </summary>
 public sealed class CopyIgnoredFile : DockerfileRule
 {
@@ -15,8 +16,8 @@ public sealed class CopyIgnoredFile : DockerfileRule
     {
         if (context.Dockerignore is not { } text)
             yield break;
-        var patterns = DockerignorePatterns.Read(text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        if (patterns.HasExceptions)
+        var ignore = DockerignoreMatcher.Parse(text);
+        if (!ignore.IsValid || ignore.HasExceptions)
             yield break;
         foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>())
         {
@@ -28,7 +29,7 @@ public sealed class CopyIgnoredFile : DockerfileRule
                 if (value.StartsWith("<<", StringComparison.Ordinal) || value.Contains("://", StringComparison.Ordinal) || value.StartsWith("git@", StringComparison.Ordinal)
                     || value.IndexOfAny(['$', '*', '?', '[']) >= 0)
                     continue;
-                if (patterns.Excluding(value) is { } pattern)
+                if (ignore.ExcludedBy(value) is { Text: var pattern })
                     yield return At(context, source.Span, $"{value} is excluded by .dockerignore ({pattern}), so it is not in the build context",
                         $"Remove {pattern} from .dockerignore, or stop copying {value}");
             }

@@ -17,6 +17,7 @@ public static class ImageRules
         new FromAsCasing(),
         new InstructionBeforeFrom(),
         new InvalidStageName(),
+        new UntrustedRegistry(),
         new CopyFromUnknownStage(),
         new CopyFromOwnStage(),
         new CopyEntireFilesystem(),

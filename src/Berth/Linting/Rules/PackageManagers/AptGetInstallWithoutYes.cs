@@ -17,7 +17,8 @@ public sealed class AptGetInstallWithoutYes : DockerfileRule
         }
     }
 
-    private static bool AnswersYes(Dockerfiles.ShellCommand command)
+    /// <summary>Whether the command already answers the prompt (-y, --yes, -qq, -o APT::Get::Assume-Yes=true…); the -y fix asks the same.</summary>
+    internal static bool AnswersYes(Dockerfiles.ShellCommand command)
     {
         if (RunCommands.HasOption(command, ["--yes", "--assume-yes", "--force-yes"], "y") || command.Arguments.Any(a => a.Value is "-qq" or "-q=2" or "--quiet=2"))
             return true;

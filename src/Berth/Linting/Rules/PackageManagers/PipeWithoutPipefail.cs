@@ -21,7 +21,7 @@ public sealed class PipeWithoutPipefail : DockerfileRule
             foreach (var run in stage.Stage.Instructions.OfType<RunInstruction>())
             {
                 var pipefail = ShellHasPipefail(context, stage.Stage.Index, run);
-                foreach (var script in RunCommands.Scripts(run))
+                foreach (var script in run.Scripts())
                 {
                     foreach (var pipe in Pipes(script, pipefail))
                     {

@@ -14,7 +14,7 @@ public sealed class RemoteScriptPipedToShell : DockerfileRule
     {
         foreach (var run in context.Document.Instructions.OfType<RunInstruction>())
         {
-            foreach (var script in RunCommands.Scripts(run))
+            foreach (var script in run.Scripts())
             {
                 foreach (var pipe in Pipes(script))
                     yield return At(context, pipe.Shell.Executable!.Span, $"'{pipe.Download.Name} … | {pipe.Shell.Name}' runs whatever the server returns, unverified, as the build user",

@@ -2,7 +2,7 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.PackageManagers;
 
-/// <summary>One shell command of one RUN, with the stage it runs in (sh -c bodies and heredoc bodies included).</summary>
+/// <summary>One shell command of one RUN, with the stage it runs in (sh -c bodies and the heredoc bodies a shell runs included).</summary>
 internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command);
 
 /// <summary>Every command of every RUN in a file, in source order: read once per file and shared by the rules.</summary>
@@ -34,48 +34,8 @@ internal static class RunCommands
     /// <summary>Every command of every RUN in the file, in source order.</summary>
     public static IReadOnlyList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
 
-    private static readonly string[] Shells = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"];
-
-    /// <summary>Every command of one RUN, in source order.</summary>
-    public static IEnumerable<ShellCommand> Of(RunInstruction run) => Scripts(run).SelectMany(s => s.AllCommands());
-
-    /// <summary>
-    /// The shell scripts a RUN executes: its command line, and each heredoc body that a shell runs (<c>RUN &lt;&lt;EOF</c>,
-    /// <c>RUN bash &lt;&lt;EOF</c>). Heredocs that are data (<c>cat &lt;&lt;EOF &gt; file</c>, <c>python3 &lt;&lt;EOF</c>) or start with
-    /// a non-shell <c>#!</c> line are left out.
-    /// </summary>
-    public static IReadOnlyList<ShellScript> Scripts(RunInstruction run)
-    {
-        var scripts = run.Scripts();
-        if (run.Heredocs.Count == 0)
-            return scripts;
-        var line = run.Command.IsExecForm ? null : scripts[0];
-        var result = line is null ? new List<ShellScript>() : [line];
-        for (var i = 0; i < run.Heredocs.Count; i++)
-        {
-            var heredoc = run.Heredocs[i];
-            if (IsShellScript(heredoc, line))
-                result.Add(scripts[(line is null ? 0 : 1) + i]);
-        }
-        return result;
-    }
-
-    private static bool IsShellScript(Heredoc heredoc, ShellScript? line)
-    {
-        var firstLine = heredoc.Content.TrimStart().Split('\n', 2)[0];
-        var interpreter = firstLine.StartsWith("#!", StringComparison.Ordinal) ? firstLine[2..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        if (interpreter.Length > 0 && interpreter[0].StartsWith('/'))
-        {
-            var name = interpreter[0][(interpreter[0].LastIndexOf('/') + 1)..];
-            if (name == "env" && interpreter.Length > 1)
-                name = interpreter[1];
-            return Array.IndexOf(Shells, name) >= 0;
-        }
-        var reader = line?.Commands.FirstOrDefault(c => c.Redirections.Any(r => r.Operator is "<<" or "<<-" && r.Target?.Value == heredoc.Name));
-        if (reader is null)
-            return line is null || line.Commands.All(c => c.Executable is null);
-        return reader.Executable is null || (reader.Name is { } shell && Array.IndexOf(Shells, shell) >= 0 && reader.InlineScript() is null);
-    }
+    /// <summary>Every command of one RUN, in source order (data heredocs are not commands: see <see cref="RunInstruction.Scripts"/>).</summary>
+    public static IEnumerable<ShellCommand> Of(RunInstruction run) => run.Scripts().SelectMany(s => s.AllCommands());
 
     /// <summary>The first argument that is not an option: the subcommand of apt-get, pip, npm…</summary>
     public static string? Subcommand(ShellCommand command) => command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value;
