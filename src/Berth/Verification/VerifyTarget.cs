@@ -32,6 +32,11 @@ public sealed record VerifyTarget(string Name, ServiceProfile? Profile, string? 
                 notes.Add($"{e.Location}: {e.Message}");
                 services = [];
             }
+            catch (InputException e) when (e.Line == 0)
+            {
+                throw new InputException(appPath, 0,
+                    $"no Dockerfile here, and {e.Message}: write one with `berth init`, or pass --dockerfile FILE or --image REF");
+            }
             profile = services.Count switch
             {
                 0 => null,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Berth.Reporting;
+using Berth.Verification;
 
 namespace Berth.Tests.Reporting;
 
@@ -12,7 +13,7 @@ public sealed class VerifyJsonRendererTests
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.Equal(
-            ["image", "sizeBytes", "passed", "engine", "elapsedSeconds", "checks", "layers", "efficiency", "inventedEnvironment"],
+            ["image", "sizeBytes", "passed", "engine", "elapsedSeconds", "checks", "layers", "efficiency", "inventedEnvironment", "notes"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("berth-verify/shop:latest", root.GetProperty("image").GetString());
         Assert.Equal(142_312_448, root.GetProperty("sizeBytes").GetInt64());
@@ -69,7 +70,7 @@ public sealed class VerifyJsonRendererTests
         Assert.DoesNotContain("\\u0022", json);
         Assert.Equal(json, VerifyJsonRenderer.Render(VerifySamples.Realistic()));
         using var document = JsonDocument.Parse(json);
-        Assert.Equal(22, document.RootElement.GetProperty("checks").GetArrayLength());
+        Assert.Equal(VerifyCheck.All.Count, document.RootElement.GetProperty("checks").GetArrayLength());
         Assert.Equal(12, document.RootElement.GetProperty("layers").GetArrayLength());
     }
 

@@ -2,7 +2,7 @@ using Berth.Verification;
 
 namespace Berth.Tests.Reporting;
 
-/// <summary>Verify reports to render: a small one for exact output, and a realistic one (12 layers, all 22 checks, a few failures and skips).</summary>
+/// <summary>Verify reports to render: a small one for exact output, and a realistic one (12 layers, every check, a few failures and skips).</summary>
 public static class VerifySamples
 {
     public static VerifyReport Small() => new()

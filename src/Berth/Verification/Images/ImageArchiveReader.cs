@@ -118,6 +118,8 @@ public static class ImageArchiveReader
             text = "RUN " + text["/bin/sh -c ".Length..];
         if (text.EndsWith("# buildkit", StringComparison.Ordinal))
             text = text[..^"# buildkit".Length].TrimEnd();
+        if (text.StartsWith("RUN /bin/sh -c ", StringComparison.Ordinal))
+            text = "RUN " + text["RUN /bin/sh -c ".Length..];
         return text;
     }
 

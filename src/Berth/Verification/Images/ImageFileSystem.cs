@@ -47,7 +47,7 @@ public sealed class ImageFileSystem
             resolved.Add(part);
             var current = string.Join('/', resolved);
             if (!_files.TryGetValue(current, out var entry))
-                return pending.Count == 0 ? current : null;
+                continue; // layers need not list every parent folder: a missing entry is an implicit directory
             if (entry.File.Kind == LayerFileKind.Symlink && entry.File.LinkTarget is { Length: > 0 } target)
             {
                 if (++hops > MaxSymlinkHops)
