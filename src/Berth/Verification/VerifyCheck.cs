@@ -39,4 +39,15 @@ public sealed record VerifyCheck(string Id, string Name, string Summary)
         StartsReadOnly, HealthGet, HealthHead, ProcessUser, JsonLogs, GunicornWorkers, WorkerRespawn,
         GracefulStop, Cleanup,
     ];
+
+    /// <summary>The checks table for docs/verify.md, generated from <see cref="All"/>; a test fails when the file is stale.</summary>
+    public static string Table()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("# `berth verify` checks\n\nGenerated from `VerifyCheck.All` (`VerifyCheck.Table()`); a test fails when it is stale.\n\n");
+        text.Append("| ID | name | proves |\n|---|---|---|\n");
+        foreach (var check in All)
+            text.Append($"| {check.Id} | {check.Name} | {check.Summary} |\n");
+        return text.ToString();
+    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Berth.Apps;
@@ -43,6 +41,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var environment = EnvironmentPlan.Build(target.Profile?.Env ?? [], options.Environment, envFile?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? []);
         var redactor = new Redactor(SecretValues(environment, options, envFile));
         ImageFacts? facts = null;
+        Task<ImageFacts>? layersTask = null;
         string imageReference = options.Image ?? "";
         try
         {
@@ -61,8 +60,17 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
                 checks.Add(CheckResult.Skip(VerifyCheck.Build, $"--image {options.Image}: nothing to build"));
             }
 
-            progress.Step("reading the image's config and layers");
-            facts = await ReadImageAsync(imageReference, target.BaseImage, cancellationToken);
+            progress.Step("reading the image's config; its layers are read while the container runs");
+            var inspection = await InspectAsync(imageReference, cancellationToken);
+            var configOnly = new ImageFacts(imageReference, inspection, [], 0, target.BaseImage);
+            layersTask = ReadLayersAsync(imageReference, inspection, target.BaseImage, cancellationToken);
+
+            var runChecks = new List<CheckResult>();
+            var deferred = new List<Func<ImageFacts, CheckResult>>();
+            await RunPhaseAsync(configOnly, layersTask, target.Profile, environment, options, labels, runId, hostNetwork, ledger, runChecks, deferred, cancellationToken);
+            progress.Step("checking the image's files and config");
+            facts = await layersTask;
+            runChecks.AddRange(deferred.Select(judge => judge(facts)));
             var score = LayerEfficiency.Compute(facts.Layers);
             checks.Add(ImageChecks.Size(facts, options.SizeBudgetBytes));
             checks.Add(ImageChecks.Efficiency(score));
@@ -76,14 +84,17 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             checks.Add(ConfigChecks.ExposedPort(facts, target.Profile?.Port));
             checks.Add(ConfigChecks.SecretEnv(facts));
             checks.Add(ConfigChecks.OciLabels(facts));
-            checks.Add(HealthcheckChecks.Static(facts));
-
-            await RunPhaseAsync(facts, target.Profile, environment, options, labels, runId, hostNetwork, ledger, checks, cancellationToken);
+            if (!runChecks.Any(c => c.Id == VerifyCheck.HealthcheckCommand.Id))
+                checks.Add(HealthcheckChecks.Static(facts));
+            checks.AddRange(runChecks);
             return await Finish(imageReference, facts.Inspection.Size, checks, facts, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
         }
         finally
         {
             // Runs on every path out (including exceptions and Ctrl-C); Finish has already cleaned up on the normal paths.
+            // A layer read still streaming `docker save` must end before the image goes.
+            if (layersTask is not null)
+                await Task.WhenAny(layersTask);
             await ledger.CleanupAsync(keepImages: options.Keep || options.Image is not null);
         }
     }
@@ -138,11 +149,17 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         return CheckResult.Fail(VerifyCheck.Build, $"the build failed ({reason})", [$"$ {result.Command}", .. tail]);
     }
 
-    private async Task<ImageFacts> ReadImageAsync(string image, string? baseImage, CancellationToken cancellationToken)
+    private async Task<ImageInspection> InspectAsync(string image, CancellationToken cancellationToken)
     {
         var inspectJson = await engine.InspectImageAsync(image, cancellationToken)
             ?? throw new InputException(image, 0, $"no such image on the engine ({engine.Executable} image inspect failed)");
-        var inspection = ImageInspection.Parse(inspectJson) ?? throw new InputException(image, 0, "the engine's inspect output holds no image");
+        return ImageInspection.Parse(inspectJson) ?? throw new InputException(image, 0, "the engine's inspect output holds no image");
+    }
+
+    /// <summary>Streams <c>docker save</c> through the archive reader and finds the base image's layers; runs beside the container checks.</summary>
+    private async Task<ImageFacts> ReadLayersAsync(string image, ImageInspection inspection, string? baseImage, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         ImageArchive? archive = null;
         var save = await engine.SaveAsync(image, async (stream, token) => archive = await ImageArchiveReader.ReadAsync(stream, token), cancellationToken);
         if (!save.Succeeded || archive is null)
@@ -154,9 +171,12 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         return new ImageFacts(image, inspection, archive.Layers, baseLayers, declaredBase);
     }
 
+    /// <param name="facts">The image's config (no layers yet).</param>
+    /// <param name="layers">The image with its layers, when a check needs the filesystem (still being read while the container runs).</param>
+    /// <param name="deferred">Checks whose observations are made now but which need the layers to be judged.</param>
     private async Task RunPhaseAsync(
-        ImageFacts facts, ServiceProfile? profile, EnvironmentPlan environment, VerifyOptions options, IReadOnlyDictionary<string, string> labels, string runId,
-        bool hostNetwork, ResourceLedger ledger, List<CheckResult> checks, CancellationToken cancellationToken)
+        ImageFacts facts, Task<ImageFacts> layers, ServiceProfile? profile, EnvironmentPlan environment, VerifyOptions options, IReadOnlyDictionary<string, string> labels, string runId,
+        bool hostNetwork, ResourceLedger ledger, List<CheckResult> checks, List<Func<ImageFacts, CheckResult>> deferred, CancellationToken cancellationToken)
     {
         var routes = HealthRoutes(facts, profile);
         var port = profile?.Port ?? HealthcheckPort(facts) ?? SingleExposedPort(facts);
@@ -165,8 +185,8 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             checks.Add(CheckResult.Skip(VerifyCheck.StartsReadOnly, "the app's port is unknown: no app scanned, no HEALTHCHECK URL, no single EXPOSE"));
             return;
         }
-        var hostPort = hostNetwork ? port.Value : FreeLoopbackPort();
-        if (hostNetwork && !PortIsFree(port.Value))
+        var hostPort = hostNetwork ? port.Value : HostPorts.FreeLoopback();
+        if (hostNetwork && !await HostPorts.WaitUntilFreeAsync(port.Value, TimeSpan.FromSeconds(10), cancellationToken))
         {
             checks.Add(CheckResult.Fail(VerifyCheck.StartsReadOnly,
                 $"port {port} is in use on this host and the engine has no bridge network, so the container must use the host network: free the port and run again"));
@@ -216,7 +236,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         {
             progress.Step("running the image's HEALTHCHECK command inside the container");
             var ran = await engine.ExecAsync(name, healthcheck, cancellationToken);
-            checks.Add(HealthcheckChecks.Ran(facts, healthcheck, ran));
+            deferred.Add(image => HealthcheckChecks.Ran(image, healthcheck, ran)); // judged once the layers are read: no waiting here
         }
 
         var (processes, _) = await engine.TopAsync(name, cancellationToken);
@@ -224,9 +244,10 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
 
         var server = ServerCommandLine.Read(facts.Config.Command, facts.Config.EnvValue);
         (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
-        checks.Add(RunChecks.GunicornWorkers(server, processes, stderr + "\n" + stdout, GunicornConfigFile(facts)));
+        var serverLog = stderr + "\n" + stdout;
+        deferred.Add(image => RunChecks.GunicornWorkers(server, processes, serverLog, GunicornConfigFile(image)));
         checks.Add(server.IsGunicorn
-            ? await WorkerRespawnAsync(facts, name, server, processes, cancellationToken)
+            ? await WorkerRespawnAsync(facts, layers, name, server, processes, cancellationToken)
             : CheckResult.Skip(VerifyCheck.WorkerRespawn, "the image does not run gunicorn"));
 
         (stdout, _) = await engine.LogsAsync(name, cancellationToken);
@@ -243,12 +264,12 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
 
     /// <summary>Kills one gunicorn worker from inside (with the image's own Python, as the image's user) and waits for the master to replace it.</summary>
     private async Task<CheckResult> WorkerRespawnAsync(
-        ImageFacts facts, string container, ServerCommandLine server, IReadOnlyList<ContainerProcess> before, CancellationToken cancellationToken)
+        ImageFacts config, Task<ImageFacts> layers, string container, ServerCommandLine server, IReadOnlyList<ContainerProcess> before, CancellationToken cancellationToken)
     {
         var workersBefore = RunChecks.GunicornWorkerPids(before);
         if (workersBefore.Count == 0)
             return CheckResult.Skip(VerifyCheck.WorkerRespawn, "no gunicorn worker is running to kill");
-        var python = PythonInImage(facts);
+        var python = PythonInCommand(config) ?? PythonInImage(await layers);
         if (python is null)
             return CheckResult.Skip(VerifyCheck.WorkerRespawn, "no Python interpreter found in the image to send the signal from inside");
         progress.Step("killing one gunicorn worker to see it replaced");
@@ -303,6 +324,10 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         return facts.FileSystem.Resolve(path) is not null ? path : null;
     }
 
+    /// <summary>The interpreter when the command starts with one (<c>/opt/venv/bin/python -m gunicorn</c>): no need to wait for the layers.</summary>
+    private static string? PythonInCommand(ImageFacts config) =>
+        config.Config.Command is [var first, ..] && first.StartsWith('/') && Path.GetFileName(first).StartsWith("python", StringComparison.Ordinal) ? first : null;
+
     private static string? PythonInImage(ImageFacts facts)
     {
         var path = facts.Config.EnvValue("PATH");
@@ -341,30 +366,6 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
 
     private static int? SingleExposedPort(ImageFacts facts) =>
         facts.Config.ExposedPorts.Count == 1 && int.TryParse(facts.Config.ExposedPorts[0].Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// Values that must never be printed: every value of the env file (it is a .env), values given with --env under a secret-looking name,

@@ -1,3 +1,4 @@
+using Berth.Verification.Engine;
 using System.Formats.Tar;
 
 namespace Berth.EndToEnd.Engine;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Berth.Verification.Engine;
 
 namespace Berth.EndToEnd.Engine;
 
@@ -10,6 +11,7 @@ namespace Berth.EndToEnd.Engine;
 public sealed class DockerCli
 {
     private const string Executable = "docker";
+    private static readonly ProcessCommandRunner Runner = new();
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
@@ -20,8 +22,7 @@ public sealed class DockerCli
     /// <summary>Asks the engine for its version; null engine plus the reason when nothing answers.</summary>
     public static async Task<(DockerCli? Engine, string Detail)> ProbeAsync(CancellationToken cancellationToken)
     {
-        var result = await CommandRunner.RunAsync(
-            Executable, ["version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(20), environment: null, cancellationToken);
+        var result = await Runner.RunAsync(Executable, ["version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(20), cancellationToken);
         var version = result.StandardOutput.Trim();
         if (result.Succeeded && version.Length > 0)
             return (new DockerCli(version), $"docker engine {version} (DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "default socket"})");
@@ -30,7 +31,7 @@ public sealed class DockerCli
     }
 
     public Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        CommandRunner.RunAsync(Executable, arguments, ShortTimeout, environment: null, cancellationToken);
+        Runner.RunAsync(Executable, arguments, ShortTimeout, cancellationToken, environment: null);
 
     /// <summary><c>docker build --network host</c> (the testbed's dockerd has no bridge), BuildKit on unless the caller's environment says otherwise.</summary>
     public Task<CommandResult> BuildAsync(string contextDirectory, string tag, CancellationToken cancellationToken)
@@ -38,8 +39,8 @@ public sealed class DockerCli
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Environment.GetEnvironmentVariable("DOCKER_BUILDKIT") is null)
             environment["DOCKER_BUILDKIT"] = "1";
-        return CommandRunner.RunAsync(
-            Executable, ["build", "--network", "host", "--progress", "plain", "-t", tag, contextDirectory], BuildTimeout, environment, cancellationToken);
+        return Runner.RunAsync(
+            Executable, ["build", "--network", "host", "--progress", "plain", "-t", tag, contextDirectory], BuildTimeout, cancellationToken, environment: environment);
     }
 
     /// <summary><c>docker run -d --network host -e K=V ... image</c>; the container id, or the failed result.</summary>
@@ -98,15 +99,15 @@ public sealed class DockerCli
 
     /// <summary>Streams the container's filesystem as a tar (<c>docker export</c>) to <paramref name="consume"/>.</summary>
     public Task<CommandResult> ExportAsync(string containerId, Func<Stream, CancellationToken, Task> consume, CancellationToken cancellationToken) =>
-        CommandRunner.StreamAsync(Executable, ["export", containerId], consume, TimeSpan.FromMinutes(5), cancellationToken);
+        Runner.StreamAsync(Executable, ["export", containerId], consume, TimeSpan.FromMinutes(5), cancellationToken);
 
     /// <summary>Best-effort cleanup: never throws, never waits on the test's cancellation.</summary>
     public async Task RemoveContainerAsync(string containerId) =>
-        await CommandRunner.RunAsync(Executable, ["rm", "-f", "-v", containerId], ShortTimeout, environment: null, CancellationToken.None);
+        await Runner.RunAsync(Executable, ["rm", "-f", "-v", containerId], ShortTimeout, CancellationToken.None, environment: null);
 
     /// <summary>Best-effort cleanup: never throws, never waits on the test's cancellation.</summary>
     public async Task RemoveImageAsync(string image) =>
-        await CommandRunner.RunAsync(Executable, ["rmi", "-f", image], ShortTimeout, environment: null, CancellationToken.None);
+        await Runner.RunAsync(Executable, ["rmi", "-f", image], ShortTimeout, CancellationToken.None, environment: null);
 
     private static string FirstLine(string text)
     {

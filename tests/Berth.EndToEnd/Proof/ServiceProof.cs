@@ -1,5 +1,7 @@
 using System.Globalization;
 using Berth.EndToEnd.Engine;
+using Berth.Verification.Engine;
+using Berth.Verification.Running;
 using Berth.EndToEnd.Workspace;
 
 namespace Berth.EndToEnd.Proof;
@@ -24,14 +26,14 @@ public sealed class ServiceProof(DockerCli engine, Action<string> log)
         var checks = new Checklist();
         await CheckImageConfigAsync(image.Tag, request, checks, cancellationToken);
 
-        Assert.True(await HostPort.WaitUntilFreeAsync(request.Port, TimeSpan.FromSeconds(10), cancellationToken),
+        Assert.True(await HostPorts.WaitUntilFreeAsync(request.Port, TimeSpan.FromSeconds(10), cancellationToken),
             $"host port {request.Port} is in use: cannot run {request.ContainerName} on the host network");
         await engine.RemoveContainerAsync(request.ContainerName); // a leftover from an interrupted run
         var (containerId, run) = await engine.RunDetachedAsync(image.Tag, request.Environment, request.ContainerName, cancellationToken);
         Assert.True(containerId is not null, "docker run failed:\n" + run.Describe());
         await using var container = new ContainerLease(engine, containerId!);
 
-        using (var http = new HttpProbe(request.Port))
+        using (var http = new HealthProbe(request.Port))
         {
             await CheckHttpAsync(container.Id, http, request, checks, cancellationToken);
         }
@@ -57,7 +59,7 @@ public sealed class ServiceProof(DockerCli engine, Action<string> log)
         checks.AddRange(DotenvFile.Leaks(request.ForbiddenValues, environment, "the image's Config.Env"));
     }
 
-    private async Task CheckHttpAsync(string containerId, HttpProbe http, ProofRequest request, Checklist checks, CancellationToken cancellationToken)
+    private async Task CheckHttpAsync(string containerId, HealthProbe http, ProofRequest request, Checklist checks, CancellationToken cancellationToken)
     {
         async Task<bool> StillRunning() => await engine.InspectAsync(containerId, "{{.State.Running}}", cancellationToken) == "true";
 

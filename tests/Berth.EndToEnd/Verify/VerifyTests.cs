@@ -95,7 +95,9 @@ public sealed class VerifyTests
         using var scratch = TempDirectory.Create("berth-verify-interrupt-");
         var directory = Path.Combine(scratch.Path, "ignores-sigterm");
         DirectoryCopy.Copy(Path.Combine(RepositoryLayout.VerifyFixturesDirectory, "ignores-sigterm"), directory);
-        Assert.Empty(await Labelled(docker, "ps", cancellationToken));
+        // Images kept by earlier `verify --keep` runs carry the label too: compare with what was there before.
+        var containersBefore = await Labelled(docker, "ps", cancellationToken);
+        var imagesBefore = await Labelled(docker, "images", cancellationToken);
 
         var cli = Path.Combine(AppContext.BaseDirectory, "berth.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -107,7 +109,7 @@ public sealed class VerifyTests
 
         // Wait until verify has a container running (the app ignores SIGTERM, so the run lasts well over 10 s), then press Ctrl-C.
         var clock = Stopwatch.StartNew();
-        while ((await Labelled(docker, "ps", cancellationToken)).Count == 0)
+        while ((await Labelled(docker, "ps", cancellationToken)).Except(containersBefore).ToList().Count == 0)
         {
             if (process.HasExited)
                 Assert.Fail($"verify exited before starting a container:\n{await stderr}\n{await stdout}");
@@ -124,8 +126,8 @@ public sealed class VerifyTests
         _ = await stdout;
 
         Assert.Equal(130, process.ExitCode);
-        Assert.Empty(await Labelled(docker, "ps", cancellationToken));
-        Assert.Empty(await Labelled(docker, "images", cancellationToken));
+        Assert.Equal(containersBefore, await Labelled(docker, "ps", cancellationToken));
+        Assert.Equal(imagesBefore, await Labelled(docker, "images", cancellationToken));
     }
 
     private static async Task<IReadOnlyList<string>> Labelled(DockerCli docker, string what, CancellationToken cancellationToken)
