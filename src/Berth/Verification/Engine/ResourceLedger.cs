@@ -21,7 +21,10 @@ public sealed class ResourceLedger(ContainerEngine engine)
             _images.Add(reference);
     }
 
-    /// <summary>Removes containers first (an image in use cannot go), then images unless <paramref name="keepImages"/>.</summary>
+    /// <summary>
+    /// Removes containers first (an image in use cannot go), then images unless <paramref name="keepImages"/>. What is gone is struck
+    /// off, so a second call (the safety net after an exception) asks the engine only about what is still there.
+    /// </summary>
     public async Task<IReadOnlyList<string>> CleanupAsync(bool keepImages)
     {
         var problems = new List<string>();
@@ -35,6 +38,9 @@ public sealed class ResourceLedger(ContainerEngine engine)
             var result = await engine.RemoveContainerAsync(container);
             if (!result.Succeeded && !NotFound(result))
                 problems.Add($"container {container}: {result.Describe(3)}");
+            else
+                lock (_containers)
+                    _containers.Remove(container);
         }
         if (!keepImages)
         {
@@ -43,6 +49,9 @@ public sealed class ResourceLedger(ContainerEngine engine)
                 var result = await engine.RemoveImageAsync(image);
                 if (!result.Succeeded && !NotFound(result))
                     problems.Add($"image {image}: {result.Describe(3)}");
+                else
+                    lock (_images)
+                        _images.Remove(image);
             }
         }
         return problems;
