@@ -53,7 +53,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
                 var built = await BuildAsync(target, imageReference, labels, hostNetwork, options.BuildTimeout, cancellationToken);
                 checks.Add(built);
                 if (built.Status == CheckStatus.Fail)
-                    return await Finish(imageReference, 0, checks, null, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
+                    return await Finish(imageReference, 0, checks, null, null, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
             }
             else
             {
@@ -87,7 +87,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             if (!runChecks.Any(c => c.Id == VerifyCheck.HealthcheckCommand.Id))
                 checks.Add(HealthcheckChecks.Static(facts));
             checks.AddRange(runChecks);
-            return await Finish(imageReference, facts.Inspection.Size, checks, facts, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
+            return await Finish(imageReference, facts.Inspection.Size, checks, facts, score, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
         }
         finally
         {
@@ -100,7 +100,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
     }
 
     private async Task<VerifyReport> Finish(
-        string image, long size, List<CheckResult> checks, ImageFacts? facts, EnvironmentPlan environment, string engineDetail, Stopwatch clock,
+        string image, long size, List<CheckResult> checks, ImageFacts? facts, LayerEfficiencyScore? efficiency, EnvironmentPlan environment, string engineDetail, Stopwatch clock,
         Redactor redactor, ResourceLedger ledger, VerifyOptions options, Dictionary<string, string> labels, IReadOnlyList<string> notes)
     {
         progress.Step("removing what verify created");
@@ -126,7 +126,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             SizeBytes = size,
             Checks = ordered,
             Layers = facts is null ? [] : [.. facts.Layers.Select(l => new LayerSummary(l.Index, l.Size, redactor.Apply(l.CreatedBy), l.Index < facts.BaseLayerCount))],
-            Efficiency = facts is null ? null : LayerEfficiency.Compute(facts.Layers),
+            Efficiency = efficiency,
             InventedEnvironment = environment.Invented,
             Engine = engineDetail,
             Elapsed = clock.Elapsed,
@@ -217,10 +217,13 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         }
         var state = await engine.ContainerStateAsync(name, cancellationToken);
-        var (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
-        checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, state?.Running == true ? "" : Tail(stdout + "\n" + stderr, 15)));
         if (state?.Running != true)
+        {
+            var (exitOut, exitErr) = await engine.LogsAsync(name, cancellationToken); // why it stopped
+            checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, Tail(exitOut + "\n" + exitErr, 15)));
             return;
+        }
+        checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, ""));
 
         var answers = new List<HealthAnswer>();
         foreach (var route in routes)
@@ -243,7 +246,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         checks.Add(RunChecks.ProcessUser(processes, ConfigChecks.DeclaredUid(facts)));
 
         var server = ServerCommandLine.Read(facts.Config.Command, facts.Config.EnvValue);
-        (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
+        var (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
         var serverLog = stderr + "\n" + stdout;
         deferred.Add(image => RunChecks.GunicornWorkers(server, processes, serverLog, GunicornConfigFile(image)));
         checks.Add(server.IsGunicorn

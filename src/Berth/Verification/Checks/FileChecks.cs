@@ -63,7 +63,7 @@ public static class FileChecks
     /// <summary>What kind of leftover a path is, or null.</summary>
     public static string? Category(string path)
     {
-        var p = "/" + path + (path.EndsWith('/') ? "" : "");
+        var p = "/" + path;
         if (p.Contains("/.git/", StringComparison.Ordinal) && !InPackageFolder(path))
             return ".git";
         if (p.Contains("/.cache/pip/", StringComparison.Ordinal))
