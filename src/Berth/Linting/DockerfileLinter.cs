@@ -13,16 +13,10 @@ public static class DockerfileLinter
         var context = new DockerfileLintContext(file, document, app, contextFileExists, dockerignore, configuration);
         var suppressions = Suppressions.Read(document, RuleCatalog.All);
         configuration ??= LintConfiguration.Empty;
-        var findings = new List<Finding>();
+        var findings = new FindingSink(suppressions, configuration);
         foreach (var rule in RuleCatalog.Dockerfile)
-        {
-            foreach (var finding in rule.Check(context))
-            {
-                if (!suppressions.Suppresses(finding) && configuration.Apply(finding) is { } applied)
-                    findings.Add(applied);
-            }
-        }
-        return SortedDistinct(findings);
+            rule.Check(context, findings);
+        return SortedDistinct(findings.Findings);
     }
 
     /// <summary>

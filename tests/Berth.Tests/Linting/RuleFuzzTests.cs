@@ -161,18 +161,18 @@ public sealed class RuleFuzzTests
         Assert.NotEmpty(RuleHarness.Problems([new ReportsPastTheEnd()], "", null, LintConfiguration.Empty));
     }
 
-    /// <summary>A test-only rule that throws lazily, mid-enumeration, when a stage has a LABEL.</summary>
+    /// <summary>A test-only rule that throws mid-check, after findings, when a stage has a LABEL.</summary>
     private sealed class ThrowsOnLabels : DockerfileRule
     {
         public override RuleInfo Info { get; } = new("TST001", "throws-on-labels", Severity.Error, "test only", []);
 
-        public override IEnumerable<Finding> Check(DockerfileLintContext context)
+        public override void Check(DockerfileLintContext context, FindingSink findings)
         {
             foreach (var instruction in context.Document.Instructions)
             {
                 if (instruction is LabelInstruction)
                     throw new InvalidOperationException("injected");
-                yield return At(context, instruction.Span, "seen");
+                findings.Add(At(context, instruction.Span, "seen"));
             }
         }
     }
@@ -182,10 +182,10 @@ public sealed class RuleFuzzTests
     {
         public override RuleInfo Info { get; } = new("TST002", "reports-past-the-end", Severity.Error, "test only", []);
 
-        public override IEnumerable<Finding> Check(DockerfileLintContext context)
+        public override void Check(DockerfileLintContext context, FindingSink findings)
         {
             var lines = context.Document.ToText().Count(c => c == '\n') + 1;
-            yield return new Finding(Info.Id, Info.Name, Info.Severity, context.File, lines + 1, 1, lines + 1, 2, "past the end", null);
+            findings.Add(new Finding(Info.Id, Info.Name, Info.Severity, context.File, lines + 1, 1, lines + 1, 2, "past the end", null));
         }
     }
 }

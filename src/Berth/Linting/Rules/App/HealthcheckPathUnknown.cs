@@ -9,10 +9,10 @@ public sealed partial class HealthcheckPathUnknown : DockerfileRule
     public override RuleInfo Info { get; } = new("BAP002", "healthcheck-path-not-an-app-route", Severity.Error,
         "HEALTHCHECK probes a path that is not one of the app's health routes", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.App is not { } app || context.Final is not { } final)
-            yield break;
+            return;
         foreach (var check in final.Stage.Instructions.OfType<HealthcheckInstruction>().Where(h => !h.IsNone && h.Command is not null))
         {
             var match = Url().Match(check.Command!.Text);
@@ -24,8 +24,8 @@ public sealed partial class HealthcheckPathUnknown : DockerfileRule
             if (app.Health.Any(h => h.Path.TrimEnd('/') == path.TrimEnd('/')))
                 continue;
             var known = app.Health.Count == 0 ? "the app declares no health route" : "the app's health routes are " + string.Join(", ", app.Health.Select(h => h.Path));
-            yield return At(context, check.Span, $"HEALTHCHECK probes {path}, but {known}",
-                app.Health.Count > 0 ? $"Probe {app.Health[0].Path}" : "Add a GET /health route to the app");
+            findings.Add(At(context, check.Span, $"HEALTHCHECK probes {path}, but {known}",
+                app.Health.Count > 0 ? $"Probe {app.Health[0].Path}" : "Add a GET /health route to the app"));
         }
     }
 

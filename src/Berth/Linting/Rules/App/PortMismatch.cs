@@ -9,10 +9,10 @@ public sealed class PortMismatch : DockerfileRule
     public override RuleInfo Info { get; } = new("BAP001", "port-differs-from-app", Severity.Error,
         "EXPOSE or the server's --port/--bind differs from the port the app listens on", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.App is not { } app || context.Final is not { } final)
-            yield break;
+            return;
         var port = app.Port.ToString(CultureInfo.InvariantCulture);
         var source = app.Evidence.FirstOrDefault(e => e.Fact.Contains("port", StringComparison.Ordinal));
         var where = source is null ? "" : $" ({source.File}{(source.Line > 0 ? ":" + source.Line.ToString(CultureInfo.InvariantCulture) : "")})";
@@ -20,7 +20,7 @@ public sealed class PortMismatch : DockerfileRule
         if (exposes.Count > 0 && !exposes.Any(p => p.Port == port))
         {
             var first = exposes[0];
-            yield return At(context, first.Span, $"EXPOSE {first.Port}, but the app listens on {port}{where}", $"EXPOSE {port}");
+            findings.Add(At(context, first.Span, $"EXPOSE {first.Port}, but the app listens on {port}{where}", $"EXPOSE {port}"));
         }
         foreach (var instruction in final.Stage.Instructions.Where(i => i is CmdInstruction or EntrypointInstruction))
         {
@@ -34,7 +34,7 @@ public sealed class PortMismatch : DockerfileRule
                     _ => null,
                 };
                 if (bound is not null && bound.All(char.IsAsciiDigit) && bound.Length > 0 && bound != port)
-                    yield return At(context, instruction.Span, $"{instruction.Keyword} binds port {bound}, but the app's port is {port}{where}", null);
+                    findings.Add(At(context, instruction.Span, $"{instruction.Keyword} binds port {bound}, but the app's port is {port}{where}", null));
             }
         }
     }

@@ -10,7 +10,7 @@ public sealed class DotenvInBuildContext : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF404", "dotenv-copied-into-image", Severity.Error,
         "A .env file (local secrets) is copied into the image", ["CKV_DOCKER_4"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>().Where(c => c.From is null))
         {
@@ -19,13 +19,13 @@ public sealed class DotenvInBuildContext : DockerfileRule
                 var name = source.Value.TrimStart('.', '/').Length == 0 ? "." : source.Value;
                 if (IsDotenv(source.Value))
                 {
-                    yield return At(context, source.Span, $"copies {source.Value} into the image", "Pass configuration at run time; keep .env* in .dockerignore");
+                    findings.Add(At(context, source.Span, $"copies {source.Value} into the image", "Pass configuration at run time; keep .env* in .dockerignore"));
                 }
                 else if (name == "." && context.ContextFileExists(".env") && !LeavesOut(context.Dockerignore, ".env"))
                 {
-                    yield return At(context, copy.Span,
+                    findings.Add(At(context, copy.Span,
                         context.Dockerignore is null ? "copies the whole build context, which has a .env file and no .dockerignore" : "copies the whole build context, and .dockerignore does not exclude its .env file",
-                        "Add .env and .env.* (with !.env.example) to .dockerignore");
+                        "Add .env and .env.* (with !.env.example) to .dockerignore"));
                 }
             }
         }

@@ -6,17 +6,17 @@ public sealed class FinalStageRunsAsRoot : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF402", "final-stage-runs-as-root", Severity.Warning,
         "The final stage runs as root", ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS002"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Final is not { } final)
-            yield break;
+            return;
         var user = context.UserAt(final.Stage.Index);
         if (!DockerfileLintContext.IsRoot(user))
-            yield break;
+            return;
         var lastUser = final.Stage.Instructions.OfType<Dockerfiles.UserInstruction>().LastOrDefault();
         var span = lastUser?.Span ?? final.Stage.From.Span;
-        yield return At(context, span,
+        findings.Add(At(context, span,
             lastUser is null ? "the final stage sets no USER and its base runs as root" : $"the last USER is {lastUser.User}",
-            "Create a user with a numeric UID (e.g. 10001) and end with USER 10001:10001");
+            "Create a user with a numeric UID (e.g. 10001) and end with USER 10001:10001"));
     }
 }

@@ -11,7 +11,7 @@ public sealed class NpmDevDependenciesOmittedBeforeBuild : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF201", "npm-dev-dependencies-omitted-before-build", Severity.Error,
         "npm installs without dev dependencies in a stage that then runs a build needing them", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -27,14 +27,14 @@ public sealed class NpmDevDependenciesOmittedBeforeBuild : DockerfileRule
                         {
                             omitted = (run, flag);
                             if (flag.StartsWith("--only", StringComparison.Ordinal) || flag == "--production")
-                                yield return At(context, run.Span, $"'{flag}' is deprecated in npm 7+ and ignored by newer npm versions", "Use --omit=dev");
+                                findings.Add(At(context, run.Span, $"'{flag}' is deprecated in npm 7+ and ignored by newer npm versions", "Use --omit=dev"));
                         }
                     }
                     else if (omitted is { } o && IsBuild(command))
                     {
-                        yield return At(context, run.Span,
+                        findings.Add(At(context, run.Span,
                             $"builds with '{string.Join(' ', new[] { command.Name! }.Concat(command.Arguments.Select(a => a.Value)))}' after '{o.Flag}' (line {o.Run.Span.StartLine}) left out the dev dependencies the build needs",
-                            "Install all dependencies in the build stage (npm ci), then prune (npm prune --omit=dev) or copy only the build output into the runtime stage");
+                            "Install all dependencies in the build stage (npm ci), then prune (npm prune --omit=dev) or copy only the build output into the runtime stage"));
                         omitted = null;
                     }
                 }

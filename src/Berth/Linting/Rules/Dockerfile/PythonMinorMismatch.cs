@@ -13,7 +13,7 @@ public sealed class PythonMinorMismatch : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF102", "python-minor-mismatch", Severity.Error,
         "Python packages are copied between stages whose base images run different Python minors", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -29,9 +29,9 @@ public sealed class PythonMinorMismatch : DockerfileRule
                     continue;
                 if (!copy.Sources.Any(s => PythonPaths.Any(p => s.Value.Contains(p, StringComparison.Ordinal))))
                     continue;
-                yield return At(context, copy.Span,
+                findings.Add(At(context, copy.Span,
                     $"copies Python packages from stage '{source.Stage.Name ?? source.Stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}' (Python {sourceMinor}, {context.ExternalBase(source.Stage.Index)?.Text}) into a Python {targetMinor} image ({context.ExternalBase(stage.Stage.Index)?.Text}): the venv's interpreter link and compiled wheels will not load",
-                    $"Build with the same minor as the runtime (python:{targetMinor}-slim), or for distroless build the venv in debian:12-slim with python3-venv");
+                    $"Build with the same minor as the runtime (python:{targetMinor}-slim), or for distroless build the venv in debian:12-slim with python3-venv"));
             }
         }
     }

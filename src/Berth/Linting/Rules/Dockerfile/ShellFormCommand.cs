@@ -8,7 +8,7 @@ public sealed class ShellFormCommand : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF501", "shell-form-command", Severity.Warning,
         "CMD or ENTRYPOINT in shell form: the app does not receive SIGTERM", ["DL3025", "JSONArgsRecommended"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var instruction in context.Document.Instructions)
         {
@@ -19,8 +19,8 @@ public sealed class ShellFormCommand : DockerfileRule
                 _ => null,
             };
             if (command is { IsExecForm: false } && command.Text.Trim().Length > 0)
-                yield return At(context, instruction.Span, $"{instruction.Keyword} in shell form runs under /bin/sh -c, so signals reach the shell instead of the app",
-                    $"{instruction.Keyword} [\"" + string.Join("\", \"", command.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)) + "\"]");
+                findings.Add(At(context, instruction.Span, $"{instruction.Keyword} in shell form runs under /bin/sh -c, so signals reach the shell instead of the app",
+                    $"{instruction.Keyword} [\"" + string.Join("\", \"", command.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)) + "\"]"));
         }
     }
 }

@@ -6,6 +6,9 @@ public sealed class SyntaxError : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF001", "dockerfile-syntax-error", Severity.Error,
         "A line the Dockerfile parser cannot read as an instruction", ["DL1000", "DL3043", "BuildKit:parse"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context) =>
-        context.Document.Diagnostics.Select(d => At(context, d.Span, $"{d.Message} ({d.Code})"));
+    public override void Check(DockerfileLintContext context, FindingSink findings)
+    {
+        foreach (var diagnostic in context.Document.Diagnostics)
+            findings.Add(At(context, diagnostic.Span, $"{diagnostic.Message} ({diagnostic.Code})"));
+    }
 }

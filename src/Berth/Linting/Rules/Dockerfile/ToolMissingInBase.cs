@@ -13,10 +13,10 @@ public sealed class ToolMissingInBase : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF101", "runtime-tool-missing-from-base", Severity.Error,
         "HEALTHCHECK/CMD/ENTRYPOINT needs a binary (curl, wget, a shell) that the runtime base image does not ship", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Final is not { } final || context.Facts(final.Stage.Index) is not { } facts)
-            yield break;
+            return;
         var image = context.ExternalBase(final.Stage.Index)?.Text ?? "the base image";
         var installed = InstalledTools(final.Stage);
         foreach (var instruction in final.Stage.Instructions)
@@ -32,9 +32,9 @@ public sealed class ToolMissingInBase : DockerfileRule
                 continue;
             if (!command.IsExecForm && !facts.HasShell)
             {
-                yield return At(context, instruction.Span,
+                findings.Add(At(context, instruction.Span,
                     $"{instruction.Keyword} uses shell form, but {image} has no /bin/sh: Docker runs it as /bin/sh -c and it fails",
-                    "Use exec form: [\"executable\", \"arg\", ...]");
+                    "Use exec form: [\"executable\", \"arg\", ...]"));
                 continue;
             }
             foreach (var tool in UsedTools(command))
@@ -42,11 +42,11 @@ public sealed class ToolMissingInBase : DockerfileRule
                 var has = tool == "curl" ? facts.HasCurl : facts.HasWget;
                 if (!has && !installed.Contains(tool))
                 {
-                    yield return At(context, instruction.Span,
+                    findings.Add(At(context, instruction.Span,
                         $"{instruction.Keyword} runs {tool}, which {image} does not ship",
                         instruction is HealthcheckInstruction
                             ? "Probe with the runtime you have, e.g. [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)\"]"
-                            : $"Install {tool} in this stage or do not depend on it");
+                            : $"Install {tool} in this stage or do not depend on it"));
                 }
             }
         }

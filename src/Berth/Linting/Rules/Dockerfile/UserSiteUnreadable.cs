@@ -11,20 +11,20 @@ public sealed class UserSiteUnreadable : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF401", "user-site-unreadable-by-final-user", Severity.Error,
         "pip install --user as root puts packages under /root/.local, which the final non-root USER cannot read", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Final is not { } final)
-            yield break;
+            return;
         var finalUser = context.UserAt(final.Stage.Index);
         if (DockerfileLintContext.IsRoot(finalUser))
-            yield break;
+            return;
 
         // 1) pip install --user as root in the final stage itself.
         foreach (var run in final.Stage.Instructions.OfType<RunInstruction>())
         {
             if (DockerfileLintContext.IsRoot(context.UserAt(final.Stage.Index, run)) && PipUserInstall(run))
-                yield return At(context, run.Span, $"pip install --user runs as root, so packages go to /root/.local; the final USER {finalUser} cannot read them",
-                    "Install into a virtualenv (python -m venv /opt/venv) or run pip after switching USER");
+                findings.Add(At(context, run.Span, $"pip install --user runs as root, so packages go to /root/.local; the final USER {finalUser} cannot read them",
+                    "Install into a virtualenv (python -m venv /opt/venv) or run pip after switching USER"));
         }
         // 2) /root/.local copied from a builder into a stage that runs as a non-root user.
         foreach (var copy in final.Stage.Instructions.OfType<CopyInstruction>())
@@ -33,8 +33,8 @@ public sealed class UserSiteUnreadable : DockerfileRule
             var destination = copy.Destination?.Value ?? "";
             if (source is null || !destination.StartsWith("/root", StringComparison.Ordinal))
                 continue;
-            yield return At(context, copy.Span, $"copies {source.Value} to {destination}, which the final USER {finalUser} cannot read (/root is mode 700) and whose bin/ is not on PATH",
-                "Copy a virtualenv to /opt/venv and put /opt/venv/bin on PATH, or copy to the user's home with --chown");
+            findings.Add(At(context, copy.Span, $"copies {source.Value} to {destination}, which the final USER {finalUser} cannot read (/root is mode 700) and whose bin/ is not on PATH",
+                "Copy a virtualenv to /opt/venv and put /opt/venv/bin on PATH, or copy to the user's home with --chown"));
         }
     }
 

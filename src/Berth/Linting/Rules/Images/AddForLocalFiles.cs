@@ -10,7 +10,7 @@ public sealed class AddForLocalFiles : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF304", "add-for-local-files", Severity.Warning,
         "ADD copies local files; COPY is the plain tool for that", ["DL3020", "DS005", "CKV_DOCKER_4"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var add in context.Document.Instructions.OfType<CopyInstruction>().Where(c => c.IsAdd))
         {
@@ -19,7 +19,7 @@ public sealed class AddForLocalFiles : DockerfileRule
             if (add.Flag("checksum") is not null || add.Flag("keep-git-dir") is not null || add.Flag("unpack") is not null)
                 continue;
             var keyword = ImageText.IsLower(add.Keyword) ? "copy" : "COPY";
-            yield return At(context, add.Syntax.KeywordSpan, $"ADD {string.Join(" ", add.Sources.Select(s => s.Value))}: local files are copied with COPY", keyword);
+            findings.Add(At(context, add.Syntax.KeywordSpan, $"ADD {string.Join(" ", add.Sources.Select(s => s.Value))}: local files are copied with COPY", keyword));
         }
     }
 

@@ -11,7 +11,7 @@ public sealed partial class ArchiveCopiedThenExtracted : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF307", "archive-copied-then-extracted", Severity.Info,
         "A tar archive is COPYed and then extracted with RUN tar", ["DL3010"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
@@ -26,8 +26,8 @@ public sealed partial class ArchiveCopiedThenExtracted : DockerfileRule
                     var extracted = instructions.Skip(i + 1).OfType<RunInstruction>()
                         .Any(run => run.Text.Contains(file, StringComparison.Ordinal) && TarExtract().IsMatch(run.Text));
                     if (extracted)
-                        yield return At(context, source.Span, $"{file} is copied and then extracted with tar, so the archive stays in an image layer",
-                            $"ADD {source.Value} <directory>/ extracts it in one step");
+                        findings.Add(At(context, source.Span, $"{file} is copied and then extracted with tar, so the archive stays in an image layer",
+                            $"ADD {source.Value} <directory>/ extracts it in one step"));
                 }
             }
         }

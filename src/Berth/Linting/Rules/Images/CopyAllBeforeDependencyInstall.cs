@@ -12,7 +12,7 @@ public sealed partial class CopyAllBeforeDependencyInstall : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF308", "copy-all-before-dependency-install", Severity.Warning,
         "The whole build context is copied before dependencies are installed, defeating the layer cache", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
@@ -28,8 +28,8 @@ public sealed partial class CopyAllBeforeDependencyInstall : DockerfileRule
                 {
                     if (copyAll is not null)
                     {
-                        yield return At(context, copyAll.Span, $"the whole context is copied before `{match.Value.Trim()}` (line {run.Span.StartLine}): any source change reinstalls every dependency",
-                            "Copy the dependency manifests first (e.g. COPY requirements.txt ./ or COPY package.json package-lock.json ./), install, then COPY . .");
+                        findings.Add(At(context, copyAll.Span, $"the whole context is copied before `{match.Value.Trim()}` (line {run.Span.StartLine}): any source change reinstalls every dependency",
+                            "Copy the dependency manifests first (e.g. COPY requirements.txt ./ or COPY package.json package-lock.json ./), install, then COPY . ."));
                         break;
                     }
                     installed = true;

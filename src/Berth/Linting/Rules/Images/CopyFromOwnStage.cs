@@ -8,7 +8,7 @@ public sealed class CopyFromOwnStage : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF302", "copy-from-own-stage", Severity.Error,
         "COPY --from refers to the stage it is in", ["DL3023", "DS006"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
@@ -18,7 +18,7 @@ public sealed class CopyFromOwnStage : DockerfileRule
                 if (copy.Flag("from") is not { Value: { Length: > 0 } value } flag)
                     continue;
                 if (value == index || (stage.Name is { } name && string.Equals(name, value, StringComparison.OrdinalIgnoreCase)))
-                    yield return At(context, flag.ValueSpan ?? flag.Span, $"--from={value} is this stage itself", "Copy from an earlier stage, or copy the path with RUN cp");
+                    findings.Add(At(context, flag.ValueSpan ?? flag.Span, $"--from={value} is this stage itself", "Copy from an earlier stage, or copy the path with RUN cp"));
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed class CopyFromUnknownStage : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF301", "copy-from-unknown-stage", Severity.Warning,
         "COPY --from names no earlier stage", ["DL3022"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var escape = context.Document.EscapeChar;
         foreach (var stage in context.Stages)
@@ -33,21 +33,21 @@ public sealed class CopyFromUnknownStage : DockerfileRule
                     || value == s.Stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 if (later is not null)
                 {
-                    yield return At(context, span, $"--from={value} refers to stage {later.Stage.Index}, which comes later: only earlier stages can be copied from",
-                        "Move that stage above this one");
+                    findings.Add(At(context, span, $"--from={value} refers to stage {later.Stage.Index}, which comes later: only earlier stages can be copied from",
+                        "Move that stage above this one"));
                     continue;
                 }
                 if (value.All(char.IsAsciiDigit))
                 {
-                    yield return At(context, span, $"--from={value}: there is no stage {value} before this one", "Use the name or index of an earlier stage");
+                    findings.Add(At(context, span, $"--from={value}: there is no stage {value} before this one", "Use the name or index of an earlier stage"));
                     continue;
                 }
                 if (value.IndexOfAny(['/', ':', '@', '.']) >= 0)
                     continue;
                 var names = context.Stages.Where(s => s.Stage.Index < index && s.Stage.Name is not null).Select(s => s.Stage.Name!).ToList();
-                yield return At(context, span, $"--from={value} is no stage of this file, so Docker pulls an image named {value}" +
+                findings.Add(At(context, span, $"--from={value} is no stage of this file, so Docker pulls an image named {value}" +
                     (names.Count > 0 ? $" (stages: {string.Join(", ", names)})" : ""),
-                    names.Count > 0 ? $"Use one of: {string.Join(", ", names)}" : "Name the stage with FROM <image> AS " + value);
+                    names.Count > 0 ? $"Use one of: {string.Join(", ", names)}" : "Name the stage with FROM <image> AS " + value));
             }
         }
     }

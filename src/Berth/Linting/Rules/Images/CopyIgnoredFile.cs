@@ -12,13 +12,13 @@ public sealed class CopyIgnoredFile : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF309", "copy-ignored-file", Severity.Error,
         "COPY or ADD names a path that .dockerignore excludes", ["CopyIgnoredFile"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Dockerignore is not { } text)
-            yield break;
+            return;
         var ignore = DockerignoreMatcher.Parse(text);
         if (!ignore.IsValid || ignore.HasExceptions)
-            yield break;
+            return;
         foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>())
         {
             if (copy.From is not null)
@@ -30,8 +30,8 @@ public sealed class CopyIgnoredFile : DockerfileRule
                     || value.IndexOfAny(['$', '*', '?', '[']) >= 0)
                     continue;
                 if (ignore.ExcludedBy(value) is { Text: var pattern })
-                    yield return At(context, source.Span, $"{value} is excluded by .dockerignore ({pattern}), so it is not in the build context",
-                        $"Remove {pattern} from .dockerignore, or stop copying {value}");
+                    findings.Add(At(context, source.Span, $"{value} is excluded by .dockerignore ({pattern}), so it is not in the build context",
+                        $"Remove {pattern} from .dockerignore, or stop copying {value}"));
             }
         }
     }

@@ -8,15 +8,15 @@ public sealed class CopySourceOutsideContext : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF310", "copy-source-outside-context", Severity.Error,
         "A COPY or ADD source points outside the build context", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>())
         {
             if (copy.From is not null)
                 continue;
             foreach (var source in copy.Sources.Where(s => !s.Raw.StartsWith("<<", StringComparison.Ordinal) && !s.Value.Contains("://", StringComparison.Ordinal) && Escapes(s.Value)))
-                yield return At(context, source.Span, $"{source.Value} is outside the build context: the builder cannot read it",
-                    "Build from the parent folder (docker build -f path/Dockerfile ..) and copy the path relative to it");
+                findings.Add(At(context, source.Span, $"{source.Value} is outside the build context: the builder cannot read it",
+                    "Build from the parent folder (docker build -f path/Dockerfile ..) and copy the path relative to it"));
         }
     }
 

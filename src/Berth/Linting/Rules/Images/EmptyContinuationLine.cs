@@ -6,13 +6,13 @@ public sealed class EmptyContinuationLine : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF516", "empty-continuation-line", Severity.Warning,
         "An empty line inside a continued instruction", ["NoEmptyContinuation"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var instruction in context.Document.Instructions)
         {
             foreach (var line in instruction.Syntax.EmptyContinuationLines)
-                yield return At(context, line, $"empty line inside {instruction.Keyword} (line {instruction.Span.StartLine}): it will be an error in a future Dockerfile syntax",
-                    "Remove the empty line, or put a comment on it");
+                findings.Add(At(context, line, $"empty line inside {instruction.Keyword} (line {instruction.Span.StartLine}): it will be an error in a future Dockerfile syntax",
+                    "Remove the empty line, or put a comment on it"));
         }
     }
 }

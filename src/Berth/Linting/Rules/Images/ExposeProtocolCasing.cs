@@ -8,7 +8,7 @@ public sealed class ExposeProtocolCasing : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF504", "uppercase-expose-protocol", Severity.Info,
         "EXPOSE protocol is not lowercase", ["ExposeProtoCasing"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var port in context.Document.Instructions.OfType<ExposeInstruction>().SelectMany(e => e.Ports))
         {
@@ -17,7 +17,7 @@ public sealed class ExposeProtocolCasing : DockerfileRule
                 continue;
             var written = port.Raw[(slash + 1)..];
             if (!ImageText.IsLower(written))
-                yield return At(context, port.Span, $"EXPOSE {port.Raw}: write the protocol in lowercase", port.Raw[..slash] + "/" + written.ToLowerInvariant());
+                findings.Add(At(context, port.Span, $"EXPOSE {port.Raw}: write the protocol in lowercase", port.Raw[..slash] + "/" + written.ToLowerInvariant()));
         }
     }
 }

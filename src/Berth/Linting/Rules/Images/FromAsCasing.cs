@@ -6,7 +6,7 @@ public sealed class FromAsCasing : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF112", "from-as-casing-mismatch", Severity.Info,
         "The AS keyword is cased differently from FROM", ["FromAsCasing"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
@@ -19,9 +19,9 @@ public sealed class FromAsCasing : DockerfileRule
             var keyword = from.Keyword;
             var asWord = words[1];
             if (ImageText.IsUpper(keyword) && !ImageText.IsUpper(asWord.Raw))
-                yield return At(context, asWord.Span, $"'{asWord.Raw}' does not match the casing of '{keyword}'", "AS");
+                findings.Add(At(context, asWord.Span, $"'{asWord.Raw}' does not match the casing of '{keyword}'", "AS"));
             else if (ImageText.IsLower(keyword) && !ImageText.IsLower(asWord.Raw))
-                yield return At(context, asWord.Span, $"'{asWord.Raw}' does not match the casing of '{keyword}'", "as");
+                findings.Add(At(context, asWord.Span, $"'{asWord.Raw}' does not match the casing of '{keyword}'", "as"));
         }
     }
 }

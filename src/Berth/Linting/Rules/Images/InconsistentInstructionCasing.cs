@@ -8,7 +8,7 @@ public sealed class InconsistentInstructionCasing : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF511", "inconsistent-instruction-casing", Severity.Info,
         "An instruction keyword is cased differently from the rest of the file", ["ConsistentInstructionCasing"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var instructions = context.Document.Instructions.Where(i => i.Kind != InstructionKind.Unknown).ToList();
         var lower = instructions.Count(i => ImageText.IsLower(i.Keyword));
@@ -20,7 +20,7 @@ public sealed class InconsistentInstructionCasing : DockerfileRule
             if (useLower ? ImageText.IsLower(keyword) : ImageText.IsUpper(keyword))
                 continue;
             var wanted = useLower ? keyword.ToLowerInvariant() : keyword.ToUpperInvariant();
-            yield return At(context, instruction.Syntax.KeywordSpan, $"'{keyword}' does not match the file's {(useLower ? "lowercase" : "uppercase")} instructions", wanted);
+            findings.Add(At(context, instruction.Syntax.KeywordSpan, $"'{keyword}' does not match the file's {(useLower ? "lowercase" : "uppercase")} instructions", wanted));
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class InvalidDefaultArgInFrom : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF108", "invalid-default-arg-in-from", Severity.Warning,
         "FROM expands to an empty or invalid image with the ARG defaults", ["InvalidDefaultArgInFrom"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var escape = context.Document.EscapeChar;
         var global = ImageText.GlobalArgs(context.Document);
@@ -26,10 +26,10 @@ public sealed class InvalidDefaultArgInFrom : DockerfileRule
             if (IsValid(value))
                 continue;
             var empty = names.Where(n => global[n] is null).Distinct(StringComparer.Ordinal).ToList();
-            yield return At(context, word.Span, value.Length == 0
+            findings.Add(At(context, word.Span, value.Length == 0
                     ? $"{word.Raw} is empty unless a build argument is given"
                     : $"{word.Raw} expands to \"{value}\", which is not a valid image reference",
-                empty.Count > 0 ? $"Give ARG {empty[0]} a default, e.g. ARG {empty[0]}=<image or tag>" : "Fix the ARG defaults so the reference is valid");
+                empty.Count > 0 ? $"Give ARG {empty[0]} a default, e.g. ARG {empty[0]}=<image or tag>" : "Fix the ARG defaults so the reference is valid"));
         }
     }
 

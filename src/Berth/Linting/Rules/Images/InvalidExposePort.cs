@@ -8,7 +8,7 @@ public sealed class InvalidExposePort : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF503", "invalid-expose-port", Severity.Error,
         "EXPOSE has an invalid port, a host mapping or an unknown protocol", ["DL3011", "ExposeInvalidFormat", "DS008"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var expose in context.Document.Instructions.OfType<ExposeInstruction>())
         {
@@ -19,16 +19,16 @@ public sealed class InvalidExposePort : DockerfileRule
                 if (port.Port.Contains(':', StringComparison.Ordinal))
                 {
                     var container = port.Port[(port.Port.LastIndexOf(':') + 1)..];
-                    yield return At(context, port.Span, $"EXPOSE {port.Raw} maps a host port or IP; EXPOSE only declares the container port",
-                        container + (port.HasProtocol ? "/" + port.Protocol : ""));
+                    findings.Add(At(context, port.Span, $"EXPOSE {port.Raw} maps a host port or IP; EXPOSE only declares the container port",
+                        container + (port.HasProtocol ? "/" + port.Protocol : "")));
                 }
                 else if (!IsPortOrRange(port.Port))
                 {
-                    yield return At(context, port.Span, $"EXPOSE {port.Raw}: a port is a number from 0 to 65535 (or a range like 8000-8010)");
+                    findings.Add(At(context, port.Span, $"EXPOSE {port.Raw}: a port is a number from 0 to 65535 (or a range like 8000-8010)"));
                 }
                 else if (port.Protocol is not ("tcp" or "udp" or "sctp"))
                 {
-                    yield return At(context, port.Span, $"EXPOSE {port.Raw}: the protocol must be tcp, udp or sctp", port.Port + "/tcp");
+                    findings.Add(At(context, port.Span, $"EXPOSE {port.Raw}: the protocol must be tcp, udp or sctp", port.Port + "/tcp"));
                 }
             }
         }

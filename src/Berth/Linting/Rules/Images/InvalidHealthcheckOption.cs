@@ -9,7 +9,7 @@ public sealed partial class InvalidHealthcheckOption : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF517", "invalid-healthcheck-option", Severity.Error,
         "A HEALTHCHECK option has an invalid value", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var check in context.Document.Instructions.OfType<HealthcheckInstruction>())
         {
@@ -21,16 +21,16 @@ public sealed partial class InvalidHealthcheckOption : DockerfileRule
                     continue;
                 if (check.IsNone)
                 {
-                    yield return At(context, flag.Span, $"--{flag.Name} has no effect on HEALTHCHECK NONE", "Remove the option");
+                    findings.Add(At(context, flag.Span, $"--{flag.Name} has no effect on HEALTHCHECK NONE", "Remove the option"));
                 }
                 else if (flag.Name is "interval" or "timeout" or "start-period" or "start-interval" && !Duration().IsMatch(value))
                 {
-                    yield return At(context, span, $"--{flag.Name}={value} is not a duration: write a number with a unit, e.g. 30s or 1m30s",
-                        value.Length > 0 && value.All(char.IsAsciiDigit) ? value + "s" : null);
+                    findings.Add(At(context, span, $"--{flag.Name}={value} is not a duration: write a number with a unit, e.g. 30s or 1m30s",
+                        value.Length > 0 && value.All(char.IsAsciiDigit) ? value + "s" : null));
                 }
                 else if (flag.Name == "retries" && !(int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var retries) && retries > 0))
                 {
-                    yield return At(context, span, $"--retries={value} must be a whole number of at least 1", "3");
+                    findings.Add(At(context, span, $"--retries={value} must be a whole number of at least 1", "3"));
                 }
             }
         }

@@ -11,7 +11,7 @@ public sealed class InvalidLabelKey : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF512", "invalid-label-key", Severity.Info,
         "A LABEL key breaks Docker's label key format or uses a reserved namespace", ["DL3048"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var pair in context.Document.Instructions.OfType<LabelInstruction>().SelectMany(l => l.Pairs))
         {
@@ -19,10 +19,10 @@ public sealed class InvalidLabelKey : DockerfileRule
             if (key.Contains('$', StringComparison.Ordinal))
                 continue;
             if (key.StartsWith("com.docker.", StringComparison.Ordinal) || key.StartsWith("io.docker.", StringComparison.Ordinal) || key.StartsWith("org.dockerproject.", StringComparison.Ordinal))
-                yield return At(context, pair.KeySpan, $"label {key} is in a namespace Docker reserves", "Use your own reverse-DNS prefix or org.opencontainers.image.*");
+                findings.Add(At(context, pair.KeySpan, $"label {key} is in a namespace Docker reserves", "Use your own reverse-DNS prefix or org.opencontainers.image.*"));
             else if (!IsValid(key))
-                yield return At(context, pair.KeySpan, $"label key {key} should use lowercase letters, digits, '.', '-', '_' and '/', start with a letter and end with a letter or digit",
-                    IsValid(key.ToLowerInvariant()) ? key.ToLowerInvariant() : null);
+                findings.Add(At(context, pair.KeySpan, $"label key {key} should use lowercase letters, digits, '.', '-', '_' and '/', start with a letter and end with a letter or digit",
+                    IsValid(key.ToLowerInvariant()) ? key.ToLowerInvariant() : null));
         }
     }
 

@@ -8,13 +8,13 @@ public sealed partial class InvalidStageName : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF114", "invalid-stage-name", Severity.Error,
         "A stage name has characters BuildKit does not accept", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
             if (stage.From.StageName is { } name && !Valid().IsMatch(name.Value))
-                yield return At(context, name.Span, $"stage name {name.Value} must start with a letter and contain only letters, digits, '-', '_' and '.'",
-                    Fixed(name.Value));
+                findings.Add(At(context, name.Span, $"stage name {name.Value} must start with a letter and contain only letters, digits, '-', '_' and '.'",
+                    Fixed(name.Value)));
         }
     }
 

@@ -15,14 +15,14 @@ public sealed class InvalidStopsignal : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF518", "invalid-stopsignal", Severity.Error,
         "STOPSIGNAL is not a known signal", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stop in context.Document.Instructions.OfType<StopsignalInstruction>())
         {
             var signal = stop.Signal.Trim();
             if (signal.Length == 0 || signal.Contains('$', StringComparison.Ordinal) || IsSignal(signal))
                 continue;
-            yield return At(context, stop.Arguments.Span, $"STOPSIGNAL {signal} is not a signal Docker knows", "SIGTERM");
+            findings.Add(At(context, stop.Arguments.Span, $"STOPSIGNAL {signal} is not a signal Docker knows", "SIGTERM"));
         }
     }
 

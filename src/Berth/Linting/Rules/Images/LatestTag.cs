@@ -6,7 +6,7 @@ public sealed class LatestTag : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF104", "latest-tag", Severity.Warning,
         "FROM an image tagged :latest", ["DL3007", "CKV_DOCKER_7", "DS001"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -14,8 +14,8 @@ public sealed class LatestTag : DockerfileRule
                 continue;
             if (image.Digest is not null || image.Tag != "latest")
                 continue;
-            yield return At(context, word.Span, $"image {image.Text} uses the :latest tag, which changes under you between builds",
-                $"Pin a version tag ({image.Repository}:<version>) or a digest (@sha256:...)");
+            findings.Add(At(context, word.Span, $"image {image.Text} uses the :latest tag, which changes under you between builds",
+                $"Pin a version tag ({image.Repository}:<version>) or a digest (@sha256:...)"));
         }
     }
 }

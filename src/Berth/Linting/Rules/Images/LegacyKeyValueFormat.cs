@@ -8,7 +8,7 @@ public sealed class LegacyKeyValueFormat : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF510", "legacy-env-format", Severity.Info,
         "ENV uses the legacy 'key value' form instead of key=value", ["LegacyKeyValueFormat"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var env in context.Document.Instructions.OfType<EnvInstruction>().Where(e => e.IsLegacyForm && e.Pairs.Count == 1))
         {
@@ -19,7 +19,7 @@ public sealed class LegacyKeyValueFormat : DockerfileRule
             var quoted = value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '$' or '{' or '}' or ',' or '=' or '@' or '+')
                 ? value
                 : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-            yield return At(context, env.Arguments.Span, $"ENV {pair.Key} {value} uses the legacy form", $"{env.Keyword} {pair.Key}={quoted}");
+            findings.Add(At(context, env.Arguments.Span, $"ENV {pair.Key} {value} uses the legacy form", $"{env.Keyword} {pair.Key}={quoted}"));
         }
     }
 }

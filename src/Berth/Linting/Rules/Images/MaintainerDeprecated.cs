@@ -8,13 +8,13 @@ public sealed class MaintainerDeprecated : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF507", "maintainer-deprecated", Severity.Info,
         "MAINTAINER is deprecated", ["DL4000", "MaintainerDeprecated", "DS022", "CKV_DOCKER_6"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var maintainer in context.Document.Instructions.OfType<MaintainerInstruction>())
         {
             var value = maintainer.Maintainer.Trim().Trim('"').Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-            yield return At(context, maintainer.Syntax.KeywordSpan, "MAINTAINER is deprecated",
-                $"LABEL org.opencontainers.image.authors=\"{value}\"");
+            findings.Add(At(context, maintainer.Syntax.KeywordSpan, "MAINTAINER is deprecated",
+                $"LABEL org.opencontainers.image.authors=\"{value}\""));
         }
     }
 }

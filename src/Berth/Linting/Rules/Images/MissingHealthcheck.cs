@@ -11,18 +11,18 @@ public sealed class MissingHealthcheck : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF513", "missing-healthcheck", Severity.Info,
         "The final stage has no HEALTHCHECK", ["DL3057", "DS026", "CKV_DOCKER_2"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Final is not { } final)
-            yield break;
+            return;
         var lineage = ImageText.Lineage(context.Stages, final.Stage.Index).ToList();
         if (lineage.Any(s => s.Instructions.Any(i => i is HealthcheckInstruction)))
-            yield break;
+            return;
         if (context.ExternalBase(final.Stage.Index) is { Text: "scratch" })
-            yield break;
+            return;
         var port = context.App?.Port;
-        yield return At(context, final.Stage.From.Span, "the final stage has no HEALTHCHECK",
+        findings.Add(At(context, final.Stage.From.Span, "the final stage has no HEALTHCHECK",
             port is null ? "Add HEALTHCHECK CMD <a command that fails when the app is unhealthy>, or HEALTHCHECK NONE"
-                : $"Add HEALTHCHECK CMD <a probe of http://127.0.0.1:{port}/health>, or HEALTHCHECK NONE");
+                : $"Add HEALTHCHECK CMD <a probe of http://127.0.0.1:{port}/health>, or HEALTHCHECK NONE"));
     }
 }

@@ -8,7 +8,7 @@ public sealed class MultiSourceCopyWithoutSlash : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF305", "multi-source-copy-without-slash", Severity.Error,
         "COPY with more than one source needs a destination ending in /", ["DL3021", "DS011"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var copy in context.Document.Instructions.OfType<CopyInstruction>())
         {
@@ -17,7 +17,7 @@ public sealed class MultiSourceCopyWithoutSlash : DockerfileRule
             var value = destination.Value;
             if (value.EndsWith('/') || value.EndsWith('\\') || value.Contains('$', StringComparison.Ordinal))
                 continue;
-            yield return At(context, destination.Span, $"{copy.Sources.Count} sources are copied to {value}, which does not end in /", value + "/");
+            findings.Add(At(context, destination.Span, $"{copy.Sources.Count} sources are copied to {value}, which does not end in /", value + "/"));
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class MultipleCommands : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF506", "multiple-cmd-or-entrypoint", Severity.Warning,
         "A stage has more than one CMD or ENTRYPOINT; only the last applies", ["DL4003", "DL4004", "MultipleInstructionsDisallowed"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
@@ -16,7 +16,7 @@ public sealed class MultipleCommands : DockerfileRule
             {
                 var all = stage.Instructions.Where(i => i.Kind == kind).ToList();
                 foreach (var ignored in all.Take(all.Count - 1))
-                    yield return At(context, ignored.Syntax.KeywordSpan, $"this {ignored.Keyword} is replaced by the one on line {all[^1].Span.StartLine}", "Remove it");
+                    findings.Add(At(context, ignored.Syntax.KeywordSpan, $"this {ignored.Keyword} is replaced by the one on line {all[^1].Span.StartLine}", "Remove it"));
             }
         }
     }

@@ -8,16 +8,16 @@ public sealed class NonNumericUser : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF405", "non-numeric-user", Severity.Info,
         "The final USER is a name rather than a numeric UID", ["DL3066"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (context.Final is not { } final)
-            yield break;
+            return;
         if (final.Stage.Instructions.OfType<UserInstruction>().LastOrDefault() is not { } user)
-            yield break;
+            return;
         var name = user.User.Trim();
         if (name.Length == 0 || name.Contains('$', StringComparison.Ordinal) || name.All(char.IsAsciiDigit) || DockerfileLintContext.IsRoot(name))
-            yield break;
-        yield return At(context, user.UserSpan, $"USER {name} is a name: Kubernetes runAsNonRoot can only check a numeric UID",
-            "Use the numeric UID (and GID), e.g. USER 10001:10001");
+            return;
+        findings.Add(At(context, user.UserSpan, $"USER {name} is a name: Kubernetes runAsNonRoot can only check a numeric UID",
+            "Use the numeric UID (and GID), e.g. USER 10001:10001"));
     }
 }

@@ -6,14 +6,14 @@ public sealed class RedundantTargetPlatform : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF106", "redundant-target-platform", Severity.Info,
         "FROM --platform=$TARGETPLATFORM is the default and can go", ["DL3065", "RedundantTargetPlatform"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
             if (stage.From.Flag("platform") is not { Value: "$TARGETPLATFORM" or "${TARGETPLATFORM}" } flag)
                 continue;
-            yield return At(context, flag.Span, "--platform=$TARGETPLATFORM is redundant: stages build for the target platform by default",
-                "Remove the --platform flag");
+            findings.Add(At(context, flag.Span, "--platform=$TARGETPLATFORM is redundant: stages build for the target platform by default",
+                "Remove the --platform flag"));
         }
     }
 }

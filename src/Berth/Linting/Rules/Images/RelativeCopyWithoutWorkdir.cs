@@ -8,7 +8,7 @@ public sealed class RelativeCopyWithoutWorkdir : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF306", "relative-copy-without-workdir", Severity.Warning,
         "COPY to a relative path with no WORKDIR set", ["DL3045"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -24,8 +24,8 @@ public sealed class RelativeCopyWithoutWorkdir : DockerfileRule
                 var value = destination.Value;
                 if (value.StartsWith('/') || value.StartsWith('$') || value.StartsWith('\\') || (value.Length >= 2 && value[1] == ':'))
                     continue;
-                yield return At(context, destination.Span, $"{instruction.Keyword} to relative path {value} with no WORKDIR: the files land in the base image's working directory",
-                    "Set WORKDIR /app before it, or use an absolute destination");
+                findings.Add(At(context, destination.Span, $"{instruction.Keyword} to relative path {value} with no WORKDIR: the files land in the base image's working directory",
+                    "Set WORKDIR /app before it, or use an absolute destination"));
             }
         }
     }

@@ -8,7 +8,7 @@ public sealed class RelativeWorkdir : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF502", "relative-workdir", Severity.Warning,
         "WORKDIR is a relative path with no absolute WORKDIR before it", ["DL3000", "WorkdirRelativePath"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -22,8 +22,8 @@ public sealed class RelativeWorkdir : DockerfileRule
                     continue;
                 }
                 if (!anchored)
-                    yield return At(context, workdir.Arguments.Span, $"WORKDIR {workdir.Path} is relative to whatever directory the base image sets",
-                        "WORKDIR /" + workdir.Path.TrimStart('.', '/'));
+                    findings.Add(At(context, workdir.Arguments.Span, $"WORKDIR {workdir.Path} is relative to whatever directory the base image sets",
+                        "WORKDIR /" + workdir.Path.TrimStart('.', '/')));
             }
         }
     }

@@ -6,12 +6,12 @@ public sealed class ReservedStageName : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF110", "reserved-stage-name", Severity.Error,
         "A stage is named scratch or context, which are reserved", ["DL3063", "ReservedStageName"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
             if (stage.From is { StageName: { } name, NormalizedStageName: "scratch" or "context" })
-                yield return At(context, name.Span, $"stage name {name.Value} is reserved", $"Rename the stage, e.g. {name.Value.ToLowerInvariant()}-stage");
+                findings.Add(At(context, name.Span, $"stage name {name.Value} is reserved", $"Rename the stage, e.g. {name.Value.ToLowerInvariant()}-stage"));
         }
     }
 }

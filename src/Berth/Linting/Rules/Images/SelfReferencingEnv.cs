@@ -11,7 +11,7 @@ public sealed class SelfReferencingEnv : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF509", "self-referencing-env", Severity.Error,
         "An ENV value uses a variable defined in the same ENV instruction", ["DL3044"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var escape = context.Document.EscapeChar;
         foreach (var stage in context.Stages)
@@ -33,8 +33,8 @@ public sealed class SelfReferencingEnv : DockerfileRule
                 {
                     var name = ImageText.Variables(pair.RawValue, escape).FirstOrDefault(n => earlier.Contains(n) && !known.Contains(n));
                     if (name is not null)
-                        yield return At(context, pair.ValueSpan, $"{pair.Key} uses ${name}, which this same ENV sets: Docker expands it with the value from before the instruction (unset here)",
-                            $"Split it: set {name} in one ENV and {pair.Key} in the next");
+                        findings.Add(At(context, pair.ValueSpan, $"{pair.Key} uses ${name}, which this same ENV sets: Docker expands it with the value from before the instruction (unset here)",
+                            $"Split it: set {name} in one ENV and {pair.Key} in the next"));
                     earlier.Add(pair.Key);
                 }
                 known.UnionWith(earlier);

@@ -8,13 +8,13 @@ public sealed class SshPortExposed : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF515", "ssh-port-exposed", Severity.Warning,
         "EXPOSE declares port 22 (SSH)", ["DS004", "CKV_DOCKER_1"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var port in context.Document.Instructions.OfType<ExposeInstruction>().SelectMany(e => e.Ports))
         {
             if (port.Protocol == "tcp" && Covers22(port.Port))
-                yield return At(context, port.Span, $"EXPOSE {port.Raw} opens SSH: containers are reached with docker exec or kubectl exec, not sshd",
-                    "Remove port 22 (and the SSH server)");
+                findings.Add(At(context, port.Span, $"EXPOSE {port.Raw} opens SSH: containers are reached with docker exec or kubectl exec, not sshd",
+                    "Remove port 22 (and the SSH server)"));
         }
     }
 

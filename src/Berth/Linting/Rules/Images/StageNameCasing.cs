@@ -6,12 +6,12 @@ public sealed class StageNameCasing : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF111", "uppercase-stage-name", Severity.Info,
         "A stage name is not lowercase", ["StageNameCasing"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Document.Stages)
         {
             if (stage.From.StageName is { } name && !ImageText.IsLower(name.Value))
-                yield return At(context, name.Span, $"stage name {name.Value} should be lowercase", name.Value.ToLowerInvariant());
+                findings.Add(At(context, name.Span, $"stage name {name.Value} should be lowercase", name.Value.ToLowerInvariant()));
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class UndefinedArgInFrom : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF107", "undefined-arg-in-from", Severity.Warning,
         "FROM uses a variable no ARG before the first FROM declares", ["UndefinedArgInFrom"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var escape = context.Document.EscapeChar;
         var global = ImageText.GlobalArgs(context.Document);
@@ -25,8 +25,8 @@ public sealed class UndefinedArgInFrom : DockerfileRule
                     if (global.ContainsKey(name) || ImageText.PredefinedArgs.Contains(name))
                         continue;
                     var near = global.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-                    yield return At(context, span, $"FROM uses ${name}, but no ARG {name} comes before the first FROM" + (near is null ? "" : $" (did you mean {near}?)"),
-                        near is null ? $"Declare ARG {name}=<default> before the first FROM" : $"Use ${near}");
+                    findings.Add(At(context, span, $"FROM uses ${name}, but no ARG {name} comes before the first FROM" + (near is null ? "" : $" (did you mean {near}?)"),
+                        near is null ? $"Declare ARG {name}=<default> before the first FROM" : $"Use ${near}"));
                 }
             }
         }

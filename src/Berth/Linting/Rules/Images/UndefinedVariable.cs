@@ -21,7 +21,7 @@ public sealed class UndefinedVariable : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF514", "undefined-variable", Severity.Warning,
         "A variable is used where no ARG or ENV defines it", ["UndefinedVar"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var escape = context.Document.EscapeChar;
         foreach (var stage in context.Stages)
@@ -42,8 +42,8 @@ public sealed class UndefinedVariable : DockerfileRule
                         if (scope.Contains(name) || defined.Contains(name) || (instruction is EnvInstruction env && env.Pairs.Any(p => p.Key == name)))
                             continue;
                         var near = scope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
-                        yield return At(context, span, $"${name} is not defined by any ARG or ENV in this stage" + (near is null ? "" : $" (did you mean ${near}?)"),
-                            near is null ? $"Declare ARG {name} (or ENV {name}=...) before this line" : $"Use ${near}");
+                        findings.Add(At(context, span, $"${name} is not defined by any ARG or ENV in this stage" + (near is null ? "" : $" (did you mean ${near}?)"),
+                            near is null ? $"Declare ARG {name} (or ENV {name}=...) before this line" : $"Use ${near}"));
                     }
                 }
                 scope.UnionWith(defined);

@@ -8,7 +8,7 @@ public sealed class UntaggedImage : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF103", "untagged-image", Severity.Warning,
         "FROM an image with neither a tag nor a digest", ["DL3006", "CKV_DOCKER_7", "DS001"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -17,8 +17,8 @@ public sealed class UntaggedImage : DockerfileRule
             if (image.Text == "scratch" || image.Digest is not null || image.Tag is { Length: > 0 })
                 continue;
             var resolved = word.Value == image.Text ? "" : $" (resolves to {image.Text})";
-            yield return At(context, word.Span, $"image {word.Value}{resolved} has no tag: the build takes whatever :latest is when it runs",
-                "Pin a version tag (e.g. python:3.12-slim) or a digest (@sha256:...)");
+            findings.Add(At(context, word.Span, $"image {word.Value}{resolved} has no tag: the build takes whatever :latest is when it runs",
+                "Pin a version tag (e.g. python:3.12-slim) or a digest (@sha256:...)"));
         }
     }
 }

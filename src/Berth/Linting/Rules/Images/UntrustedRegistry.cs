@@ -11,17 +11,17 @@ public sealed class UntrustedRegistry : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF115", "untrusted-registry", Severity.Error,
         "An image comes from a registry the configuration does not trust", ["DL3026"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var trusted = context.Configuration.TrustedRegistries;
         if (trusted.Count == 0)
-            yield break;
+            return;
         var escape = context.Document.EscapeChar;
         foreach (var stage in context.Stages)
         {
             if (stage.BaseStage is null && stage.IsResolved && stage.BaseImage is { } image && stage.Stage.From.ImageWord is { } word
                 && image.Text != "scratch" && !RegistryTrust.IsTrusted(image, trusted))
-                yield return Untrusted(context, word.Span, image, trusted);
+                findings.Add(Untrusted(context, word.Span, image, trusted));
             foreach (var instruction in stage.Stage.Instructions)
             {
                 foreach (var (raw, span) in ImageSources(instruction))
@@ -31,7 +31,7 @@ public sealed class UntrustedRegistry : DockerfileRule
                         continue;
                     var source = ImageReference.Parse(expansion.Value);
                     if (source.Repository.Length > 0 && !RegistryTrust.IsTrusted(source, trusted))
-                        yield return Untrusted(context, span, source, trusted);
+                        findings.Add(Untrusted(context, span, source, trusted));
                 }
             }
         }

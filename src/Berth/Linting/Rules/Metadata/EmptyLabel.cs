@@ -6,15 +6,15 @@ public sealed class EmptyLabel : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF521", "empty-label", Severity.Warning,
         "A label the label schema lists is set to an empty value", ["DL3051"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var schema = context.Configuration.LabelSchema;
         if (schema.Count == 0)
-            yield break;
+            return;
         foreach (var label in StageLabels.All(context))
         {
             if (schema.ContainsKey(label.Pair.Key) && label.Value is { Length: 0 })
-                yield return At(context, label.Pair.Span, $"label {label.Pair.Key} is empty", $"Give {label.Pair.Key} a value, or remove it");
+                findings.Add(At(context, label.Pair.Span, $"label {label.Pair.Key} is empty", $"Give {label.Pair.Key} a value, or remove it"));
         }
     }
 }

@@ -17,18 +17,18 @@ public abstract class LabelValueRule : DockerfileRule
     /// <summary>An example of a valid value, for the fix hint.</summary>
     protected abstract string Example { get; }
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var schema = context.Configuration.LabelSchema;
         if (!schema.Values.Contains(Format))
-            yield break;
+            return;
         foreach (var label in StageLabels.All(context))
         {
             if (!schema.TryGetValue(label.Pair.Key, out var format) || format != Format || label.Value is not { Length: > 0 } value)
                 continue;
             if (!LabelValues.IsValid(Format, value))
-                yield return At(context, label.Pair.ValueSpan, $"label {label.Pair.Key} should be {Expected} (the label schema says {LabelFormats.Name(Format)}), not '{Shorten(value)}'",
-                    $"Set it to {Expected}, e.g. {label.Pair.Key}={Example}");
+                findings.Add(At(context, label.Pair.ValueSpan, $"label {label.Pair.Key} should be {Expected} (the label schema says {LabelFormats.Name(Format)}), not '{Shorten(value)}'",
+                    $"Set it to {Expected}, e.g. {label.Pair.Key}={Example}"));
         }
     }
 

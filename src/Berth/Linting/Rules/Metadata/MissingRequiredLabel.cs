@@ -9,17 +9,17 @@ public sealed class MissingRequiredLabel : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF519", "missing-required-label", Severity.Info,
         "A label the label schema requires is not set on the final image", ["DL3049"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var schema = context.Configuration.LabelSchema;
         if (schema.Count == 0 || context.Final is not { } final)
-            yield break;
+            return;
         var present = StageLabels.FinalKeys(context);
         foreach (var label in schema.Keys.Order(StringComparer.Ordinal))
         {
             if (!present.Contains(label))
-                yield return At(context, final.Stage.From.Span, $"the final image has no label {label}, which the label schema requires",
-                    $"Add LABEL {label}=<value> to the final stage");
+                findings.Add(At(context, final.Stage.From.Span, $"the final image has no label {label}, which the label schema requires",
+                    $"Add LABEL {label}=<value> to the final stage"));
         }
     }
 }

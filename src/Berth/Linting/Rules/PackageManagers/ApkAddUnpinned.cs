@@ -6,7 +6,7 @@ public sealed class ApkAddUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF211", "apk-add-unpinned", Severity.Info,
         "apk add of a package without a version, in a stage that reaches the final image", ["DL3018"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var add in PackageCommands.Find(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue).Where(a => shipped.Contains(a.Stage)))
@@ -16,7 +16,7 @@ public sealed class ApkAddUnpinned : DockerfileRule
                 var name = package.Value;
                 if (name.IndexOfAny(['=', '~', '<', '>']) >= 0 || PackageCommands.IsNotAName(name, ".apk"))
                     continue;
-                yield return At(context, package.Span, $"apk adds '{name}' without a version", $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first");
+                findings.Add(At(context, package.Span, $"apk adds '{name}' without a version", $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
             }
         }
     }

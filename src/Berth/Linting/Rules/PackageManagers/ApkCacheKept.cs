@@ -6,15 +6,15 @@ public sealed class ApkCacheKept : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF212", "apk-cache-kept", Severity.Info,
         "apk add without --no-cache keeps the package index in a layer of the final image", ["DL3019", "DS-0025"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var add in PackageCommands.Find(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue).Where(a => shipped.Contains(a.Stage)))
         {
             if (RunCommands.HasOption(add.Command, ["--no-cache"]) || PackageCommands.Cleans(add, ["apk"], ["cache"], ["/var/cache/apk", "/etc/apk/cache"]))
                 continue;
-            yield return At(context, add.Subcommand.Span, "apk add keeps the downloaded package index in this layer",
-                "Use apk add --no-cache, or mount a cache: RUN --mount=type=cache,target=/var/cache/apk");
+            findings.Add(At(context, add.Subcommand.Span, "apk add keeps the downloaded package index in this layer",
+                "Use apk add --no-cache, or mount a cache: RUN --mount=type=cache,target=/var/cache/apk"));
         }
     }
 }

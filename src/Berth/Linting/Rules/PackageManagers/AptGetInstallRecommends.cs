@@ -6,7 +6,7 @@ public sealed class AptGetInstallRecommends : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF206", "apt-get-install-recommends", Severity.Info,
         "apt-get install without --no-install-recommends pulls in recommended packages", ["DL3015", "DS-0029"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, run, command) in RunCommands.All(context))
         {
@@ -16,7 +16,7 @@ public sealed class AptGetInstallRecommends : DockerfileRule
             if (RunCommands.HasOption(command, ["--no-install-recommends"])
                 || Apt.ConfigOptions(command).Any(o => o.StartsWith("APT::Install-Recommends=", StringComparison.OrdinalIgnoreCase) && o.Split('=', 2)[1].Trim().ToLowerInvariant() is "false" or "0" or "no" or "off"))
                 continue;
-            yield return At(context, install.Span, $"'{command.Name} install' also installs every recommended package", "Add --no-install-recommends");
+            findings.Add(At(context, install.Span, $"'{command.Name} install' also installs every recommended package", "Add --no-install-recommends"));
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class AptGetInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF203", "apt-get-install-unpinned", Severity.Info,
         "apt-get install of a package without a version, in a stage that reaches the final image", ["DL3008"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var (stage, _, command) in RunCommands.All(context))
@@ -18,8 +18,8 @@ public sealed class AptGetInstallUnpinned : DockerfileRule
                 var name = package.Value;
                 if (name.Contains('=', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.EndsWith(".deb", StringComparison.Ordinal) || name.Contains('$', StringComparison.Ordinal))
                     continue;
-                yield return At(context, package.Span, $"apt-get installs '{name}' without a version: the image changes whenever the archive does",
-                    $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first");
+                findings.Add(At(context, package.Span, $"apt-get installs '{name}' without a version: the image changes whenever the archive does",
+                    $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
             }
         }
     }

@@ -6,14 +6,14 @@ public sealed class AptGetInstallWithoutYes : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF205", "apt-get-install-without-yes", Severity.Warning,
         "apt-get install without -y waits for an answer a build cannot give", ["DL3014", "DS-0021"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, run, command) in RunCommands.All(context))
         {
             if (command.Name is not ("apt-get" or "apt") || Apt.Subcommand(command) is not { Value: "install" } install || AnswersYes(command)
                 || RunCommands.ConfiguredEarlier(context, run, "APT::Get::Assume-Yes"))
                 continue;
-            yield return At(context, install.Span, $"'{command.Name} install' without -y aborts at the confirmation prompt", "Add -y");
+            findings.Add(At(context, install.Span, $"'{command.Name} install' without -y aborts at the confirmation prompt", "Add -y"));
         }
     }
 

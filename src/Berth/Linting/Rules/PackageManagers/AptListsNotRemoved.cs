@@ -8,7 +8,7 @@ public sealed class AptListsNotRemoved : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF204", "apt-lists-not-removed", Severity.Warning,
         "apt-get update leaves /var/lib/apt/lists in a layer of the final image", ["DL3009"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var stage in context.Stages.Where(s => shipped.Contains(s.Stage.Index)))
@@ -19,8 +19,8 @@ public sealed class AptListsNotRemoved : DockerfileRule
                 var update = commands.FirstOrDefault(c => Apt.Is(c, "update"));
                 if (update is null || RunCommands.HasCacheMount(run, "/var/lib/apt/lists", "/var/cache/apt") || commands.Any(RemovesLists))
                     continue;
-                yield return At(context, Apt.Subcommand(update)!.Span, "apt-get update leaves ~20 MB of package lists in this layer",
-                    "End the same RUN with '&& rm -rf /var/lib/apt/lists/*', or mount a cache: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked");
+                findings.Add(At(context, Apt.Subcommand(update)!.Span, "apt-get update leaves ~20 MB of package lists in this layer",
+                    "End the same RUN with '&& rm -rf /var/lib/apt/lists/*', or mount a cache: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked"));
             }
         }
     }

@@ -6,7 +6,7 @@ public sealed class AptUnauthenticatedPackages : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF241", "apt-unauthenticated-packages", Severity.Error,
         "apt-get installs packages without checking their signatures (--allow-unauthenticated, --force-yes)", ["CKV2_DOCKER_8", "CKV2_DOCKER_11"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -18,8 +18,8 @@ public sealed class AptUnauthenticatedPackages : DockerfileRule
                 if (value is "--allow-unauthenticated" or "--force-yes" or "--allow-insecure-repositories"
                     || (value.Contains("AllowUnauthenticated", StringComparison.OrdinalIgnoreCase) && value.Split('=', 2) is [_, var v] && RunCommands.IsTruthy(v)))
                 {
-                    yield return At(context, argument.Span, $"'{value}' lets apt install packages nobody signed: a mirror or proxy can swap them",
-                        "Remove it; import the repository's key (signed-by=) instead");
+                    findings.Add(At(context, argument.Span, $"'{value}' lets apt install packages nobody signed: a mirror or proxy can swap them",
+                        "Remove it; import the repository's key (signed-by=) instead"));
                 }
             }
         }

@@ -6,15 +6,15 @@ public sealed class CdInRun : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF228", "cd-in-run", Severity.Warning,
         "cd in a RUN where WORKDIR would say it once for every later instruction", ["DL3003", "DS-0013"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
             if (command.Name == "cd" && command.Depth == 0 && command.Executable is { } cd)
             {
                 var target = command.PositionalArguments.FirstOrDefault()?.Value;
-                yield return At(context, cd.Span, "cd only lasts until the end of this RUN; later instructions start in the WORKDIR again",
-                    target is null ? "Use WORKDIR" : $"Use WORKDIR {target}");
+                findings.Add(At(context, cd.Span, "cd only lasts until the end of this RUN; later instructions start in the WORKDIR again",
+                    target is null ? "Use WORKDIR" : $"Use WORKDIR {target}"));
             }
         }
     }

@@ -8,7 +8,7 @@ public sealed class ConsecutiveRun : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF232", "consecutive-run", Severity.Info,
         "two short RUN instructions in a row with the same flags could be one layer", ["DL3059"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -21,7 +21,7 @@ public sealed class ConsecutiveRun : DockerfileRule
                     continue;
                 }
                 if (previous is not null && IsShort(previous) && IsShort(run) && SameFlags(previous, run))
-                    yield return At(context, run.Span, $"this RUN directly follows the RUN on line {previous.Span.StartLine} with the same flags", "Join them with && into one RUN (one layer, one cache entry)");
+                    findings.Add(At(context, run.Span, $"this RUN directly follows the RUN on line {previous.Span.StartLine} with the same flags", "Join them with && into one RUN (one layer, one cache entry)"));
                 previous = run;
             }
         }

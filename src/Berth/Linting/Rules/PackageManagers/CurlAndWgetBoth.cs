@@ -6,7 +6,7 @@ public sealed class CurlAndWgetBoth : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF233", "curl-and-wget-both", Severity.Warning,
         "a stage downloads with both curl and wget", ["DL4001", "DS-0014"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -15,8 +15,8 @@ public sealed class CurlAndWgetBoth : DockerfileRule
                 continue;
             var first = downloads[0].Command.Name;
             var second = downloads.First(d => d.Command.Name != first).Command;
-            yield return At(context, second.Executable!.Span, $"this stage already uses {first}; {second.Name} is a second tool for the same job",
-                $"Use {first} here too (and install only one of them)");
+            findings.Add(At(context, second.Executable!.Span, $"this stage already uses {first}; {second.Name} is a second tool for the same job",
+                $"Use {first} here too (and install only one of them)"));
         }
     }
 }

@@ -6,14 +6,14 @@ public sealed class DnfCacheNotCleaned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF221", "dnf-cache-not-cleaned", Severity.Warning,
         "dnf or microdnf install without dnf clean all leaves its cache in a layer of the final image.", ["DL3040", "DS-0019", "DS-0027"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var install in PackageCommands.Find(context, ["dnf", "microdnf", "tdnf", "dnf5"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
         {
             if (PackageCommands.Cleans(install, ["dnf", "microdnf", "tdnf", "dnf5"], ["clean"], ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"]))
                 continue;
-            yield return At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& dnf clean all' (microdnf clean all), or mount a cache: RUN --mount=type=cache,target=/var/cache/dnf");
+            findings.Add(At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& dnf clean all' (microdnf clean all), or mount a cache: RUN --mount=type=cache,target=/var/cache/dnf"));
         }
     }
 }

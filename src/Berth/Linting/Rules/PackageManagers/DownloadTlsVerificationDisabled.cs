@@ -10,7 +10,7 @@ public sealed class DownloadTlsVerificationDisabled : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF236", "download-tls-verification-disabled", Severity.Error,
         "curl -k / --insecure or wget --no-check-certificate downloads without checking the server's certificate", ["CKV2_DOCKER_2", "CKV2_DOCKER_3"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -21,8 +21,8 @@ public sealed class DownloadTlsVerificationDisabled : DockerfileRule
                 _ => null,
             };
             if (flag is not null)
-                yield return At(context, flag.Span, $"{command.Name} '{flag.Value}' accepts any certificate: anyone on the network path can replace what the image downloads",
-                    "Remove it; if the server uses a private CA, COPY the CA certificate and pass --cacert (curl) / --ca-certificate (wget)");
+                findings.Add(At(context, flag.Span, $"{command.Name} '{flag.Value}' accepts any certificate: anyone on the network path can replace what the image downloads",
+                    "Remove it; if the server uses a private CA, COPY the CA certificate and pass --cacert (curl) / --ca-certificate (wget)"));
         }
     }
 

@@ -8,7 +8,7 @@ public sealed class GemInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF225", "gem-install-unpinned", Severity.Warning,
         "gem install of a gem without a version", ["DL3028"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -19,7 +19,7 @@ public sealed class GemInstallUnpinned : DockerfileRule
             {
                 if (gem.Value.Contains(':', StringComparison.Ordinal) || gem.Value.Contains('$', StringComparison.Ordinal) || gem.Value.EndsWith(".gem", StringComparison.Ordinal) || gem.Value.Contains('/', StringComparison.Ordinal))
                     continue;
-                yield return At(context, gem.Span, $"gem installs '{gem.Value}' at whatever version is newest when the image builds", $"Pin it ({gem.Value}:<version>)");
+                findings.Add(At(context, gem.Span, $"gem installs '{gem.Value}' at whatever version is newest when the image builds", $"Pin it ({gem.Value}:<version>)"));
             }
         }
     }

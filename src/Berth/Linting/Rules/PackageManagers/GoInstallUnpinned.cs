@@ -8,7 +8,7 @@ public sealed class GoInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF226", "go-install-unpinned", Severity.Warning,
         "go install, get or run of a remote module without a fixed version", ["DL3062"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -24,8 +24,8 @@ public sealed class GoInstallUnpinned : DockerfileRule
                 var version = at < 0 ? null : value[(at + 1)..];
                 if (version is not (null or "latest" or "upgrade" or "patch" or "none"))
                     continue;
-                yield return At(context, package.Span, $"'go {sub} {value}' fetches whatever version is newest when the image builds",
-                    $"Pin it ({(at < 0 ? value : value[..at])}@v<version>)");
+                findings.Add(At(context, package.Span, $"'go {sub} {value}' fetches whatever version is newest when the image builds",
+                    $"Pin it ({(at < 0 ? value : value[..at])}@v<version>)"));
             }
         }
     }

@@ -8,7 +8,7 @@ public sealed class NpmInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF223", "npm-install-unpinned", Severity.Warning,
         "npm install of a package without a version", ["DL3016"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -18,7 +18,7 @@ public sealed class NpmInstallUnpinned : DockerfileRule
             {
                 if (IsPinnedOrLocal(package.Value))
                     continue;
-                yield return At(context, package.Span, $"npm installs '{package.Value}' at whatever version is newest when the image builds", $"Pin it ({package.Value}@<version>), or add it to package.json and install from the lock with npm ci");
+                findings.Add(At(context, package.Span, $"npm installs '{package.Value}' at whatever version is newest when the image builds", $"Pin it ({package.Value}@<version>), or add it to package.json and install from the lock with npm ci"));
             }
         }
     }

@@ -6,11 +6,11 @@ public sealed class NpmStrictSslDisabled : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF238", "npm-strict-ssl-disabled", Severity.Error,
         "npm or yarn strict-ssl set to false: the registry's certificate is not checked", ["CKV2_DOCKER_13", "CKV2_DOCKER_12"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         const string fix = "Remove it; for a registry with a private CA, COPY the CA and set NODE_EXTRA_CA_CERTS or npm's cafile";
         foreach (var setting in Settings.All(context).Where(s => s.Name.Equals("NPM_CONFIG_STRICT_SSL", StringComparison.OrdinalIgnoreCase) && Settings.IsFalsy(s.Value)))
-            yield return At(context, setting.Span, $"{setting.Name}={setting.Value} makes npm accept any certificate from the registry", fix);
+            findings.Add(At(context, setting.Span, $"{setting.Name}={setting.Value} makes npm accept any certificate from the registry", fix));
         foreach (var (_, _, command) in RunCommands.All(context))
         {
             if (command.Name is not ("npm" or "yarn" or "pnpm"))
@@ -22,7 +22,7 @@ public sealed class NpmStrictSslDisabled : DockerfileRule
                 var disabled = (value.TrimStart('-') is "strict-ssl" or "strictSSL" && i + 1 < args.Count && Settings.IsFalsy(args[i + 1].Value) && (i > 0 && args[i - 1].Value == "set"))
                     || (value.Split('=', 2) is [var key, var v] && key.TrimStart('-') is "strict-ssl" or "strictSSL" && Settings.IsFalsy(v));
                 if (disabled)
-                    yield return At(context, args[i].Span, $"{command.Name} strict-ssl false accepts any certificate from the registry: packages can be swapped in transit", fix);
+                    findings.Add(At(context, args[i].Span, $"{command.Name} strict-ssl false accepts any certificate from the registry: packages can be swapped in transit", fix));
             }
         }
     }

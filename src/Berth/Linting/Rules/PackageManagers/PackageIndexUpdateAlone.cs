@@ -6,7 +6,7 @@ public sealed class PackageIndexUpdateAlone : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF244", "package-index-update-alone", Severity.Warning,
         "apt-get update or apk update in a RUN that installs nothing: later installs use a stale cached index", ["DS-0017", "CKV_DOCKER_5"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var run in context.Document.Instructions.OfType<Dockerfiles.RunInstruction>())
         {
@@ -21,8 +21,8 @@ public sealed class PackageIndexUpdateAlone : DockerfileRule
                     (Apt.IsApt(c) && Apt.Subcommand(c)?.Value is "install" or "upgrade" or "dist-upgrade" or "full-upgrade" or "build-dep" or "source")
                     || (c.Name == "apk" && RunCommands.Operands(c, 0, PackageCommands.ApkOptionsWithValue).FirstOrDefault()?.Value is "add" or "upgrade"));
                 if (!installsLater)
-                    yield return At(context, update.Span, $"'{command.Name} update' alone: its layer is cached, so a later install in another RUN can use an index weeks old (and 404 on removed packages)",
-                        $"Run '{command.Name} update' in the same RUN as the install that needs it");
+                    findings.Add(At(context, update.Span, $"'{command.Name} update' alone: its layer is cached, so a later install in another RUN can use an index weeks old (and 404 on removed packages)",
+                        $"Run '{command.Name} update' in the same RUN as the install that needs it"));
             }
         }
     }

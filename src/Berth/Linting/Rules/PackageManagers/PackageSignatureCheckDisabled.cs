@@ -12,7 +12,7 @@ public sealed class PackageSignatureCheckDisabled : DockerfileRule
         "apk, yum, dnf or rpm installs packages without checking signatures (--allow-untrusted, --nogpgcheck, --nosignature, sslverify=0)",
         ["CKV2_DOCKER_7", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_15"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -27,7 +27,7 @@ public sealed class PackageSignatureCheckDisabled : DockerfileRule
                     _ => false,
                 };
                 if (unsafeFlag)
-                    yield return At(context, argument.Span, $"{command.Name} '{value}' installs packages whose origin nobody checked", "Remove it; import the repository's signing key (rpm --import, apk keys in /etc/apk/keys) instead");
+                    findings.Add(At(context, argument.Span, $"{command.Name} '{value}' installs packages whose origin nobody checked", "Remove it; import the repository's signing key (rpm --import, apk keys in /etc/apk/keys) instead"));
             }
         }
     }

@@ -9,7 +9,7 @@ public sealed class PipCacheKept : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF209", "pip-cache-kept", Severity.Warning,
         "pip install keeps its download cache in a layer of the final image", ["DL3042"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var (stage, run, command) in RunCommands.All(context))
@@ -22,8 +22,8 @@ public sealed class PipCacheKept : DockerfileRule
                 || RunCommands.HasCacheMount(run, "/root/.cache/pip", RunCommands.EnvBefore(context, stage, run, "PIP_CACHE_DIR") ?? "/root/.cache/pip")
                 || run.Mounts().Any(m => m.Type == "cache" && m.Target is { } t && t.TrimEnd('/').EndsWith("/.cache/pip", StringComparison.Ordinal)))
                 continue;
-            yield return At(context, pip.Install.Span, "pip install leaves its wheel cache (often tens of MB) in this layer",
-                "Add --no-cache-dir, or mount the cache: RUN --mount=type=cache,target=/root/.cache/pip");
+            findings.Add(At(context, pip.Install.Span, "pip install leaves its wheel cache (often tens of MB) in this layer",
+                "Add --no-cache-dir, or mount the cache: RUN --mount=type=cache,target=/root/.cache/pip"));
         }
     }
 }

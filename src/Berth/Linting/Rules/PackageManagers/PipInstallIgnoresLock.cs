@@ -14,10 +14,10 @@ public sealed class PipInstallIgnoresLock : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF210", "pip-install-ignores-lock", Severity.Warning,
         "pip install of packages by name while the build context has a lock or requirements file", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         if (Locks.FirstOrDefault(context.ContextFileExists) is not { } lockFile)
-            yield break;
+            return;
         foreach (var (_, _, command) in RunCommands.All(context))
         {
             if (PipInstall.Read(command) is not { } pip || pip.Has("-r", "--requirement", "-c", "--constraint", "-e", "--editable"))
@@ -25,8 +25,8 @@ public sealed class PipInstallIgnoresLock : DockerfileRule
             var named = pip.Operands().FirstOrDefault(o => PipInstall.IsBareName(o.Value.Split("==", 2)[0]) && Array.IndexOf(Installers, PipInstall.NameOf(o.Value.Split("==", 2)[0])) < 0);
             if (named is null)
                 continue;
-            yield return At(context, named.Span, $"pip installs '{named.Value}' by name although the build context has {lockFile}: versions resolve afresh at every build",
-                lockFile == "requirements.txt" ? "COPY requirements.txt and RUN pip install -r requirements.txt" : $"Install from {lockFile} with its tool, or export it to a requirements file and pip install -r it");
+            findings.Add(At(context, named.Span, $"pip installs '{named.Value}' by name although the build context has {lockFile}: versions resolve afresh at every build",
+                lockFile == "requirements.txt" ? "COPY requirements.txt and RUN pip install -r requirements.txt" : $"Install from {lockFile} with its tool, or export it to a requirements file and pip install -r it"));
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class PipInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF208", "pip-install-unpinned", Severity.Warning,
         "pip install of a package without a version", ["DL3013"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -19,8 +19,8 @@ public sealed class PipInstallUnpinned : DockerfileRule
             {
                 if (upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(operand.Value)) >= 0)
                     continue;
-                yield return At(context, operand.Span, $"pip installs '{operand.Value}' at whatever version is newest when the image builds",
-                    $"Pin it ({operand.Value}==<version>), or list it in a requirements file installed with -r");
+                findings.Add(At(context, operand.Span, $"pip installs '{operand.Value}' at whatever version is newest when the image builds",
+                    $"Pin it ({operand.Value}==<version>), or list it in a requirements file installed with -r"));
             }
         }
     }

@@ -14,7 +14,7 @@ public sealed class PipeWithoutPipefail : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF235", "pipe-without-pipefail", Severity.Warning,
         "a RUN pipes commands without pipefail, so a failure before the last command is ignored", ["DL4006"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var stage in context.Stages)
         {
@@ -25,8 +25,8 @@ public sealed class PipeWithoutPipefail : DockerfileRule
                 {
                     foreach (var pipe in Pipes(script, pipefail))
                     {
-                        yield return At(context, pipe.Executable!.Span, $"'{pipe.Name} | …': without pipefail the RUN succeeds when {pipe.Name} fails",
-                            "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN (or start the script with set -o pipefail under bash)");
+                        findings.Add(At(context, pipe.Executable!.Span, $"'{pipe.Name} | …': without pipefail the RUN succeeds when {pipe.Name} fails",
+                            "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before this RUN (or start the script with set -o pipefail under bash)"));
                     }
                 }
             }

@@ -10,15 +10,15 @@ public sealed class RemoteScriptPipedToShell : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF242", "remote-script-piped-to-shell", Severity.Warning,
         "a downloaded script is piped straight into a shell without a checksum", []);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var run in context.Document.Instructions.OfType<RunInstruction>())
         {
             foreach (var script in run.Scripts())
             {
                 foreach (var pipe in Pipes(script))
-                    yield return At(context, pipe.Shell.Executable!.Span, $"'{pipe.Download.Name} … | {pipe.Shell.Name}' runs whatever the server returns, unverified, as the build user",
-                        "Download to a file, check its sha256 (echo \"<sha256>  file\" | sha256sum -c -), then run it");
+                    findings.Add(At(context, pipe.Shell.Executable!.Span, $"'{pipe.Download.Name} … | {pipe.Shell.Name}' runs whatever the server returns, unverified, as the build user",
+                        "Download to a file, check its sha256 (echo \"<sha256>  file\" | sha256sum -c -), then run it"));
             }
         }
     }

@@ -8,7 +8,7 @@ public sealed class UseraddHighUidWithoutNoLogInit : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF231", "useradd-high-uid-without-no-log-init", Severity.Warning,
         "useradd with a UID of six or more digits and without -l writes a huge lastlog file", ["DL3046"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -16,7 +16,7 @@ public sealed class UseraddHighUidWithoutNoLogInit : DockerfileRule
                 continue;
             var value = uid.Value.StartsWith("--uid=", StringComparison.Ordinal) ? uid.Value[6..] : uid.Value.StartsWith("-u", StringComparison.Ordinal) ? uid.Value[2..] : uid.Value;
             if (value.Length > 5 && value.All(char.IsAsciiDigit))
-                yield return At(context, uid.Span, $"UID {value} without -l: lastlog and faillog grow to a sparse file indexed by UID, which layers store in full", "Add -l (--no-log-init), or use a UID of at most five digits");
+                findings.Add(At(context, uid.Span, $"UID {value} without -l: lastlog and faillog grow to a sparse file indexed by UID, which layers store in full", "Add -l (--no-log-init), or use a UID of at most five digits"));
         }
     }
 

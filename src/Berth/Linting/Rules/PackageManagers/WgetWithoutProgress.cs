@@ -6,7 +6,7 @@ public sealed class WgetWithoutProgress : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF230", "wget-without-progress", Severity.Info,
         "wget without --progress or -q fills the build log with progress output", ["DL3047"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
@@ -15,7 +15,7 @@ public sealed class WgetWithoutProgress : DockerfileRule
             if (RunCommands.HasOption(command, ["--progress", "--quiet", "--no-verbose", "--output-file", "--append-output"], "qoa")
                 || command.Arguments.Any(a => a.Value == "-nv" || (a.Value.StartsWith("-q", StringComparison.Ordinal) && !a.Value.StartsWith("--", StringComparison.Ordinal))))
                 continue;
-            yield return At(context, wget.Span, "wget prints a progress line per chunk into the build log", "Add --progress=dot:giga (or -q / -nv)");
+            findings.Add(At(context, wget.Span, "wget prints a progress line per chunk into the build log", "Add --progress=dot:giga (or -q / -nv)"));
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class YarnCacheNotCleaned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF224", "yarn-cache-not-cleaned", Severity.Info,
         "yarn install leaves yarn's package cache in a layer of the final image", ["DL3060"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var (stage, run, command) in RunCommands.All(context))
@@ -21,8 +21,8 @@ public sealed class YarnCacheNotCleaned : DockerfileRule
             if (run.Mounts().Any(m => m.Type is "cache" or "tmpfs" && m.Target is { } t && (t.Contains(".cache/yarn", StringComparison.Ordinal) || t.Contains(".yarn", StringComparison.Ordinal)))
                 || RunCommands.Of(run).SkipWhile(c => !ReferenceEquals(c, command)).Any(c => c.Name == "yarn" && IsCacheClean(c)))
                 continue;
-            yield return At(context, (sub ?? yarn).Span, "yarn install keeps every downloaded package in its cache in this layer",
-                "End the same RUN with '&& yarn cache clean', or mount the cache: RUN --mount=type=cache,target=/usr/local/share/.cache/yarn");
+            findings.Add(At(context, (sub ?? yarn).Span, "yarn install keeps every downloaded package in its cache in this layer",
+                "End the same RUN with '&& yarn cache clean', or mount the cache: RUN --mount=type=cache,target=/usr/local/share/.cache/yarn"));
         }
     }
 

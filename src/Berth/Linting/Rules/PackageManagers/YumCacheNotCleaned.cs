@@ -6,14 +6,14 @@ public sealed class YumCacheNotCleaned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF214", "yum-cache-not-cleaned", Severity.Warning,
         "yum install without yum clean all leaves its cache in a layer of the final image.", ["DL3032", "DS-0015"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
         {
             if (PackageCommands.Cleans(install, ["yum"], ["clean"], ["/var/cache/yum"]))
                 continue;
-            yield return At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& yum clean all && rm -rf /var/cache/yum'");
+            findings.Add(At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& yum clean all && rm -rf /var/cache/yum'"));
         }
     }
 }

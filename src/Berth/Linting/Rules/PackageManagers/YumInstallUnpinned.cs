@@ -6,7 +6,7 @@ public sealed class YumInstallUnpinned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF215", "yum-install-unpinned", Severity.Info,
         "yum install of a package without a version, in a stage that reaches the final image.", ["DL3033"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
@@ -16,7 +16,7 @@ public sealed class YumInstallUnpinned : DockerfileRule
                 var name = package.Value;
                 if (PackageCommands.HasRpmVersion(name) || PackageCommands.IsNotAName(name, ".rpm"))
                     continue;
-                yield return At(context, package.Span, $"'{install.Command.Name}' installs '{name}' without a version", $"Pin it ({name}-<version>) if you need byte-for-byte rebuilds; pin the base image by digest first");
+                findings.Add(At(context, package.Span, $"'{install.Command.Name}' installs '{name}' without a version", $"Pin it ({name}-<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
             }
         }
     }

@@ -6,14 +6,14 @@ public sealed class ZypperCacheNotCleaned : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF218", "zypper-cache-not-cleaned", Severity.Warning,
         "zypper install without zypper clean leaves its cache in a layer of the final image.", ["DL3036", "DS-0020"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var install in PackageCommands.Find(context, ["zypper"], ["install", "in", "source-install", "si", "patch"], PackageCommands.ZypperOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
         {
             if (PackageCommands.Cleans(install, ["zypper"], ["clean", "cc"], ["/var/cache/zypp"]))
                 continue;
-            yield return At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& zypper clean --all'");
+            findings.Add(At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& zypper clean --all'"));
         }
     }
 }

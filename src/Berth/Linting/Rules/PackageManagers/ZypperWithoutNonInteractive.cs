@@ -6,14 +6,14 @@ public sealed class ZypperWithoutNonInteractive : DockerfileRule
     public override RuleInfo Info { get; } = new("BDF216", "zypper-without-non-interactive", Severity.Warning,
         "zypper without -n / --non-interactive waits for an answer a build cannot give", ["DL3034"]);
 
-    public override IEnumerable<Finding> Check(DockerfileLintContext context)
+    public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         string[] subcommands = ["install", "in", "remove", "rm", "source-install", "si", "patch", "update", "up", "dist-upgrade", "dup"];
         foreach (var use in PackageCommands.Find(context, ["zypper"], subcommands, PackageCommands.ZypperOptionsWithValue))
         {
             if (RunCommands.HasOption(use.Command, ["--non-interactive", "--no-confirm", "--yes"], "ny"))
                 continue;
-            yield return At(context, use.Subcommand.Span, $"'zypper {use.Subcommand.Value}' without -n stops at the confirmation prompt", "Use zypper -n (or zypper --non-interactive)");
+            findings.Add(At(context, use.Subcommand.Span, $"'zypper {use.Subcommand.Value}' without -n stops at the confirmation prompt", "Use zypper -n (or zypper --non-interactive)"));
         }
     }
 }
