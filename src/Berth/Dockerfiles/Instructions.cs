@@ -154,8 +154,23 @@ public sealed record RunInstruction(InstructionSyntax Syntax, CommandLine Comman
         return scripts;
     }
 
+    /// <summary>Every command of the scripts, in source order, with the bodies of <c>sh -c</c> commands expanded in place of them.</summary>
+    public IReadOnlyList<ShellCommand> AllCommands() => _allCommands ??= ReadAllCommands();
+
+    private IReadOnlyList<ShellCommand>? _allCommands;
+
+    private ShellCommand[] ReadAllCommands()
+    {
+        var scripts = Scripts();
+        if (scripts.Count == 1 && scripts[0].Commands.All(c => c.InlineScript() is null))
+            return [.. scripts[0].Commands];
+        return [.. scripts.SelectMany(s => s.AllCommands())];
+    }
+
     /// <summary>The <c>--mount</c> flags, each read as its comma-separated <c>key=value</c> options.</summary>
-    public IReadOnlyList<RunMount> Mounts() => [.. FlagsNamed("mount").Select(f => RunMount.Parse(f))];
+    public IReadOnlyList<RunMount> Mounts() => _mounts ??= [.. FlagsNamed("mount").Select(f => RunMount.Parse(f))];
+
+    private IReadOnlyList<RunMount>? _mounts;
 }
 
 /// <summary>A <c>RUN --mount=</c> flag: <c>type</c> (default bind), and its options by key.</summary>

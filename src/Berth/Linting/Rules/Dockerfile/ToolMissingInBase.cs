@@ -18,7 +18,7 @@ public sealed class ToolMissingInBase : DockerfileRule
         if (context.Final is not { } final || context.Facts(final.Stage.Index) is not { } facts)
             return;
         var image = context.ExternalBase(final.Stage.Index)?.Text ?? "the base image";
-        var installed = InstalledTools(final.Stage);
+        HashSet<string>? installed = null; // read only when a tool is missing from the base
         foreach (var instruction in final.Stage.Instructions)
         {
             var command = instruction switch
@@ -40,7 +40,7 @@ public sealed class ToolMissingInBase : DockerfileRule
             foreach (var tool in UsedTools(command))
             {
                 var has = tool == "curl" ? facts.HasCurl : facts.HasWget;
-                if (!has && !installed.Contains(tool))
+                if (!has && !(installed ??= InstalledTools(final.Stage)).Contains(tool))
                 {
                     findings.Add(At(context, instruction.Span,
                         $"{instruction.Keyword} runs {tool}, which {image} does not ship",

@@ -16,11 +16,13 @@ public sealed partial class CopyAllBeforeDependencyInstall : DockerfileRule
     {
         foreach (var stage in context.Document.Stages)
         {
+            if (!HasCopyAll(stage))
+                continue; // nothing to report, and the install search (a regex over every RUN) would be wasted
             var installed = false;
             CopyInstruction? copyAll = null;
             foreach (var instruction in stage.Instructions)
             {
-                if (instruction is CopyInstruction { From: null } copy && copyAll is null && !installed && copy.Sources.Any(s => s.Value is "." or "./" or "./*" or "*"))
+                if (instruction is CopyInstruction { From: null } copy && copyAll is null && !installed && CopiesAll(copy))
                 {
                     copyAll = copy;
                 }
@@ -36,6 +38,26 @@ public sealed partial class CopyAllBeforeDependencyInstall : DockerfileRule
                 }
             }
         }
+    }
+
+    private static bool HasCopyAll(DockerfileStage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction is CopyInstruction { From: null } copy && CopiesAll(copy))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool CopiesAll(CopyInstruction copy)
+    {
+        foreach (var source in copy.Sources)
+        {
+            if (source.Value is "." or "./" or "./*" or "*")
+                return true;
+        }
+        return false;
     }
 
     [GeneratedRegex(@"\b(pip3?\s+install\s+(.*\s)?(-r|--requirement)\s*\S+|pip3?\s+install\s+(?![^\n&;|]*--no-deps)(.*\s)?\.(\[\S*\])?(\s|$)|npm\s+(ci|install|i)\b(?![^\n&;|]*\s(-g|--global)\b)|yarn(\s+install\b|\s*(&&|;|\|\||$))|pnpm\s+(install|i)\b|poetry\s+install\b|uv\s+sync\b|uv\s+pip\s+install\s+(.*\s)?(-r\s*\S+|\.(\s|$))|pipenv\s+(install|sync)\b|pdm\s+(install|sync)\b|bundle\s+install\b|go\s+mod\s+download\b|composer\s+install\b|dotnet\s+restore\b)", RegexOptions.Multiline)]

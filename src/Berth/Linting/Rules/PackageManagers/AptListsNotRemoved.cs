@@ -15,7 +15,7 @@ public sealed class AptListsNotRemoved : DockerfileRule
         {
             foreach (var run in stage.Stage.Instructions.OfType<RunInstruction>())
             {
-                var commands = RunCommands.Of(run).ToList();
+                var commands = RunCommands.Of(run);
                 var update = commands.FirstOrDefault(c => Apt.Is(c, "update"));
                 if (update is null || RunCommands.HasCacheMount(run, "/var/lib/apt/lists", "/var/cache/apt") || commands.Any(RemovesLists))
                     continue;

@@ -10,7 +10,7 @@ public sealed class PackageIndexUpdateAlone : DockerfileRule
     {
         foreach (var run in context.Document.Instructions.OfType<Dockerfiles.RunInstruction>())
         {
-            var commands = RunCommands.Of(run).ToList();
+            var commands = RunCommands.Of(run);
             for (var i = 0; i < commands.Count; i++)
             {
                 var command = commands[i];

@@ -18,9 +18,15 @@ public sealed class PipeWithoutPipefail : DockerfileRule
     {
         foreach (var stage in context.Stages)
         {
-            foreach (var run in stage.Stage.Instructions.OfType<RunInstruction>())
+            // The SHELL in force for a RUN is the last one before it in the stages it builds on, then in its own stage.
+            var shell = InheritedShell(context, stage.Stage.Index);
+            foreach (var instruction in stage.Stage.Instructions)
             {
-                var pipefail = ShellHasPipefail(context, stage.Stage.Index, run);
+                if (instruction is ShellInstruction s)
+                    shell = s;
+                if (instruction is not RunInstruction run)
+                    continue;
+                var pipefail = ShellHasPipefail(shell);
                 foreach (var script in run.Scripts())
                 {
                     foreach (var pipe in Pipes(script, pipefail))
@@ -77,25 +83,24 @@ public sealed class PipeWithoutPipefail : DockerfileRule
         return false;
     }
 
-    private static bool ShellHasPipefail(DockerfileLintContext context, int stageIndex, RunInstruction run)
+    /// <summary>The last SHELL of the stages a stage builds on (nearest last), or null.</summary>
+    private static ShellInstruction? InheritedShell(DockerfileLintContext context, int stageIndex)
     {
-        ShellInstruction? shell = null;
-        var chain = new List<DockerfileStage>();
-        var seen = new HashSet<int>();
-        for (var stage = context.Stages[stageIndex]; seen.Add(stage.Stage.Index);)
+        var seen = new HashSet<int> { stageIndex };
+        for (var stage = context.Stages[stageIndex]; stage.BaseStage is { } parent && seen.Add(parent.Index);)
         {
-            chain.Insert(0, stage.Stage);
-            if (stage.BaseStage is not { } parent)
-                break;
             stage = context.Stages[parent.Index];
+            for (var i = stage.Stage.Instructions.Count - 1; i >= 0; i--)
+            {
+                if (stage.Stage.Instructions[i] is ShellInstruction shell)
+                    return shell;
+            }
         }
-        foreach (var instruction in chain.SelectMany(s => s.Instructions))
-        {
-            if (ReferenceEquals(instruction, run))
-                break;
-            if (instruction is ShellInstruction s)
-                shell = s;
-        }
+        return null;
+    }
+
+    private static bool ShellHasPipefail(ShellInstruction? shell)
+    {
         if (shell?.Command.ExecArguments is not { Count: > 0 } words)
             return false;
         var name = words[0].Value[(words[0].Value.LastIndexOfAny(['/', '\\']) + 1)..];

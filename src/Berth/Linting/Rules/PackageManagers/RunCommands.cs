@@ -35,7 +35,7 @@ internal static class RunCommands
     public static IReadOnlyList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
 
     /// <summary>Every command of one RUN, in source order (data heredocs are not commands: see <see cref="RunInstruction.Scripts"/>).</summary>
-    public static IEnumerable<ShellCommand> Of(RunInstruction run) => run.Scripts().SelectMany(s => s.AllCommands());
+    public static IReadOnlyList<ShellCommand> Of(RunInstruction run) => run.AllCommands();
 
     /// <summary>The first argument that is not an option: the subcommand of apt-get, pip, npm…</summary>
     public static string? Subcommand(ShellCommand command) => command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value;
@@ -113,13 +113,21 @@ internal static class RunCommands
         path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>The stages whose filesystem ends up in the final image: the final stage and the stages it builds FROM.</summary>
-    public static HashSet<int> StagesInFinalImage(DockerfileLintContext context)
+    public static IReadOnlySet<int> StagesInFinalImage(DockerfileLintContext context) => context.Shared(FinalImageStages.Read).Stages;
+
+    /// <summary>The stages in the final image, worked out once per file.</summary>
+    private sealed class FinalImageStages(HashSet<int> stages)
     {
-        var stages = new HashSet<int>();
-        var current = context.Final;
-        while (current is not null && stages.Add(current.Stage.Index))
-            current = current.BaseStage is { } parent ? context.Stages[parent.Index] : null;
-        return stages;
+        public IReadOnlySet<int> Stages { get; } = stages;
+
+        public static FinalImageStages Read(DockerfileLintContext context)
+        {
+            var stages = new HashSet<int>();
+            var current = context.Final;
+            while (current is not null && stages.Add(current.Stage.Index))
+                current = current.BaseStage is { } parent ? context.Stages[parent.Index] : null;
+            return new FinalImageStages(stages);
+        }
     }
 
     /// <summary>The value of an ENV set in the stage (or the stages it builds on) before the instruction, or null.</summary>

@@ -7,8 +7,17 @@ internal sealed record Setting(string Name, string Value, SourceSpan Span);
 
 internal static class Settings
 {
-    /// <summary>Every variable setting in the file, in source order.</summary>
-    public static IEnumerable<Setting> All(DockerfileLintContext context)
+    /// <summary>Every variable setting in the file, in source order (read once per file, shared by the rules).</summary>
+    public static IReadOnlyList<Setting> All(DockerfileLintContext context) => context.Shared(SettingList.Read).Settings;
+
+    private sealed class SettingList(List<Setting> settings)
+    {
+        public IReadOnlyList<Setting> Settings { get; } = settings;
+
+        public static SettingList Read(DockerfileLintContext context) => new([.. Find(context)]);
+    }
+
+    private static IEnumerable<Setting> Find(DockerfileLintContext context)
     {
         foreach (var instruction in context.Document.Instructions)
         {
