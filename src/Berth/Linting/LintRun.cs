@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text;
 using Berth.Apps;
 using Berth.Apps.Python;
 using Berth.Linting.Configuration;
@@ -77,8 +79,30 @@ public static class LintRun
         {
             // File.ReadAllText goes through a FileStream and a StreamReader with their buffers; for a file without a byte order mark
             // it gives exactly the UTF-8 decoding of the bytes, at a fraction of the cost. Files with a BOM keep its handling.
-            var bytes = File.ReadAllBytes(file);
-            return bytes.Length >= 2 && (bytes[0] is 0xEF or 0xFE or 0xFF or 0x00) ? File.ReadAllText(file) : System.Text.Encoding.UTF8.GetString(bytes);
+            // The bytes go through a pooled buffer: only the text is allocated.
+            using var handle = File.OpenHandle(file);
+            var length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength)
+                return File.ReadAllText(file);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+            try
+            {
+                var read = 0;
+                while (true)
+                {
+                    var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+                    if (n == 0)
+                        break;
+                    read += n;
+                    if (read == buffer.Length)
+                        return File.ReadAllText(file); // grew while being read: let the framework read it
+                }
+                return read >= 2 && (buffer[0] is 0xEF or 0xFE or 0xFF or 0x00) ? File.ReadAllText(file) : Encoding.UTF8.GetString(buffer, 0, read);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

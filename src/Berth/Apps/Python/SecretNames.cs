@@ -13,15 +13,40 @@ public static class SecretNames
 
     public static bool IsSecret(string name, string? codeDefault = null)
     {
+        // Called for every ENV and ARG a linted file sets: the words are read in place, without splitting into strings.
         var upper = name.ToUpperInvariant();
-        var words = upper.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Any(w => SecretWords.Contains(w, StringComparer.Ordinal)))
+        var hasKeyWord = false;
+        foreach (var range in upper.AsSpan().SplitAny("_-."))
+        {
+            var word = upper.AsSpan(range);
+            if (word.IsEmpty)
+                continue;
+            foreach (var secret in SecretWords)
+            {
+                if (word.SequenceEqual(secret))
+                    return true;
+            }
+            hasKeyWord |= word.SequenceEqual("KEY");
+        }
+        if (hasKeyWord && !ContainsAny(upper, KeyExceptions))
             return true;
-        if (words.Contains("KEY") && !KeyExceptions.Any(e => upper.Contains(e, StringComparison.Ordinal)))
-            return true;
-        if (CredentialUrlNames.Any(n => upper == n || upper.EndsWith("_" + n, StringComparison.Ordinal)))
-            return true;
+        foreach (var url in CredentialUrlNames)
+        {
+            // the name itself, or ending in _NAME
+            if (upper.EndsWith(url, StringComparison.Ordinal) && (upper.Length == url.Length || upper[^(url.Length + 1)] == '_'))
+                return true;
+        }
         return codeDefault is not null && HasUrlCredentials(codeDefault);
+    }
+
+    private static bool ContainsAny(string text, string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (text.Contains(part, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>scheme://user:password@host — a URL that carries a password.</summary>

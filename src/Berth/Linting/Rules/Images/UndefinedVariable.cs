@@ -18,6 +18,26 @@ public sealed class UndefinedVariable : DockerfileRule
         "SSL_CERT_FILE",
     };
 
+    /// <summary>Names defined in every stage: BuildKit's predefined ARGs, then the ENV base images set.</summary>
+    private static readonly HashSet<string> BaseScope = BuildBaseScope();
+
+    private static HashSet<string> BuildBaseScope()
+    {
+        var scope = new HashSet<string>(ImageText.PredefinedArgs, StringComparer.Ordinal);
+        scope.UnionWith(ImageEnv);
+        return scope;
+    }
+
+    /// <summary>Adds the names not already in <see cref="BaseScope"/>, so the stage's set keeps the order a single set would have.</summary>
+    private static void AddToScope(HashSet<string> scope, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!BaseScope.Contains(name))
+                scope.Add(name);
+        }
+    }
+
     public override RuleInfo Info { get; } = new("BDF514", "undefined-variable", Severity.Warning,
         "A variable is used where no ARG or ENV defines it", ["UndefinedVar"]);
 
@@ -28,10 +48,10 @@ public sealed class UndefinedVariable : DockerfileRule
         {
             if (!stage.IsResolved || context.Facts(stage.Stage.Index) is null)
                 continue; // an image Berth does not know may set any ENV
-            var scope = new HashSet<string>(ImageText.PredefinedArgs, StringComparer.Ordinal);
-            scope.UnionWith(ImageEnv);
+            // In scope: the names every stage has (BaseScope, shared), then what this stage adds, in the order they are added.
+            var scope = new HashSet<string>(StringComparer.Ordinal);
             foreach (var ancestor in ImageText.Lineage(context.Stages, stage.Stage.Index).Skip(1))
-                scope.UnionWith(ancestor.Instructions.OfType<EnvInstruction>().SelectMany(e => e.Pairs).Select(p => p.Key));
+                AddToScope(scope, ancestor.Instructions.OfType<EnvInstruction>().SelectMany(e => e.Pairs).Select(p => p.Key));
             foreach (var instruction in stage.Stage.Instructions)
             {
                 var defined = new List<string>();
@@ -39,14 +59,15 @@ public sealed class UndefinedVariable : DockerfileRule
                 {
                     foreach (var name in ImageText.Variables(raw, escape).Distinct(StringComparer.Ordinal))
                     {
-                        if (scope.Contains(name) || defined.Contains(name) || (instruction is EnvInstruction env && env.Pairs.Any(p => p.Key == name)))
+                        if (BaseScope.Contains(name) || scope.Contains(name) || defined.Contains(name) || (instruction is EnvInstruction env && env.Pairs.Any(p => p.Key == name)))
                             continue;
-                        var near = scope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+                        var near = BaseScope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+                            ?? scope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
                         findings.Add(At(context, span, $"${name} is not defined by any ARG or ENV in this stage" + (near is null ? "" : $" (did you mean ${near}?)"),
                             near is null ? $"Declare ARG {name} (or ENV {name}=...) before this line" : $"Use ${near}"));
                     }
                 }
-                scope.UnionWith(defined);
+                AddToScope(scope, defined);
             }
         }
     }
