@@ -84,6 +84,12 @@ public sealed record ServiceProfile
     /// <summary>The uv/poetry workspace root when the service is a workspace member, relative to the scan root.</summary>
     public string? WorkspaceRoot { get; init; }
 
+    /// <summary>
+    /// The member folders of that uv workspace (relative to the scan root, the root itself not listed): the generator copies their
+    /// pyproject.toml files before the dependency install, since uv checks the lock against every member.
+    /// </summary>
+    public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }

@@ -130,9 +130,17 @@ public static class PythonDockerfileWriter
                 var uvCache = "--mount=type=cache,target=/root/.cache/uv";
                 if (profile.WorkspaceRoot is not null && plan.ServiceInContext != ".")
                 {
-                    // A workspace member: uv needs every member's pyproject to check the lock, so the whole context comes in.
+                    // A workspace member. uv checks the lock against every member, so the root manifest, the lock and each member's
+                    // pyproject.toml come in first; the third-party dependencies install from them alone (cached until a manifest or the
+                    // lock changes), then the sources arrive and the members themselves are installed.
+                    var package = profile.ProjectName ?? profile.Name;
+                    var rootManifest = InContext(profile, RelativePath.Join(profile.WorkspaceRoot, "pyproject.toml"));
+                    text.Append("COPY ").Append(rootManifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                    foreach (var member in profile.WorkspaceMembers.Select(m => InContext(profile, m)!))
+                        text.Append("COPY ").Append(member).Append("/pyproject.toml ").Append(member).Append("/\n");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-workspace --package {package}");
                     text.Append("COPY . .\n");
-                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {profile.ProjectName ?? profile.Name}");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {package}");
                 }
                 else
                 {

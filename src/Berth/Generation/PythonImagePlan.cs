@@ -156,7 +156,8 @@ public sealed record PythonImagePlan
                 decisions.Add(profile.LockFile is null
                     ? "uv sync --no-dev (no uv.lock: resolution happens at build time; commit uv.lock for repeatable builds)"
                     : profile.WorkspaceRoot is not null && profile.BuildContext != profile.Path
-                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (uv checks the lock against every member, so the whole workspace is the build context)"
+                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (the whole workspace is the build context): " +
+                          $"uv.lock, the root pyproject.toml and the pyproject.toml of {Members(profile)} first, dependencies installed with --no-install-workspace (a cached layer that source edits do not touch), then the sources and the members"
                         : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
                 return "uv";
             case "poetry":
@@ -180,6 +181,14 @@ public sealed record PythonImagePlan
                 return "pip-project";
         }
     }
+
+    private static string Members(ServiceProfile profile) =>
+        profile.WorkspaceMembers.Count switch
+        {
+            0 => "no other member",
+            1 => "its 1 member",
+            var n => $"all {n} members",
+        };
 
     private static Evidence VersionEvidence(ServiceProfile profile) =>
         profile.Evidence.FirstOrDefault(e => e.Fact.StartsWith("Python ", StringComparison.Ordinal)) ?? new Evidence("", profile.Path, 0);

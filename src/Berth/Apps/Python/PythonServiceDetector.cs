@@ -185,6 +185,9 @@ public static class PythonServiceDetector
             Evidence = evidence,
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
+            WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv
+                ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
+                : [],
             ProjectName = manifests.ProjectName,
         };
     }
