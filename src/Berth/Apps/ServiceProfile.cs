@@ -73,6 +73,13 @@ public sealed record ServiceProfile
     /// <summary>Normalised names of the production dependencies.</summary>
     public IReadOnlyList<string> Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// Normalised name → version of every package the lock file pins (any group), so a package the generator adds keeps the lock's
+    /// version. Left out of the scan's JSON: it is the whole lock.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> LockedVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public IReadOnlyList<NativeLibraryNeed> NativeLibraries { get; init; } = [];
 
     /// <summary>Where each fact came from.</summary>

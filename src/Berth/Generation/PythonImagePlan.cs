@@ -27,7 +27,8 @@ public sealed record PythonImagePlan
     public required string Server { get; init; }
     public required int Workers { get; init; }
     public required string Installer { get; init; }
-    public required IReadOnlyList<string> ExtraPackages { get; init; }
+    /// <summary>Servers installed on top of the project's dependencies because it does not depend on them, each pinned (<see cref="ServerPackagePins"/>).</summary>
+    public required IReadOnlyList<PinnedPackage> ExtraPackages { get; init; }
     public required IReadOnlyList<string> BuildPackages { get; init; }
     public required IReadOnlyList<string> RuntimePackages { get; init; }
     public required HealthRoute? HealthRoute { get; init; }
@@ -78,13 +79,14 @@ public sealed record PythonImagePlan
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
-        var extra = new List<string>();
+        var extra = new List<PinnedPackage>();
         void Need(string package, string why)
         {
-            if (!profile.Dependencies.Contains(package) && !extra.Contains(package))
+            if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
             {
-                extra.Add(package);
-                decisions.Add($"installs {package} on top of the locked dependencies: {why}, and the project does not depend on it");
+                var pin = ServerPackagePins.For(package, profile.LockFile, profile.LockedVersions);
+                extra.Add(pin);
+                decisions.Add($"installs {package}=={pin.Version} on top of the locked dependencies: {why}, and the project does not depend on it; the version is {pin.Source}");
             }
         }
         if (server == "gunicorn")

@@ -181,6 +181,7 @@ public static class PythonServiceDetector
             RequirementFiles = manifests.ProductionRequirementFiles,
             DevRequirementFiles = manifests.DevelopmentRequirementFiles,
             Dependencies = dependencies,
+            LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
             NativeLibraries = native,
             Evidence = evidence,
             Notes = notes,
