@@ -37,9 +37,10 @@ public sealed class DockerCli
     public Task<CommandResult> BuildAsync(string contextDirectory, string tag, CancellationToken cancellationToken) =>
         BuildAsync(contextDirectory, tag, new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
 
-    /// <summary><c>docker build --network host --progress plain [--build-arg K=V ...] -t tag context</c>.</summary>
+    /// <summary><c>docker build --network host --progress plain [--build-arg K=V ...] [-f dockerfile] [--target stage] -t tag context</c>.</summary>
     public Task<CommandResult> BuildAsync(
-        string contextDirectory, string tag, IReadOnlyDictionary<string, string> buildArguments, CancellationToken cancellationToken)
+        string contextDirectory, string tag, IReadOnlyDictionary<string, string> buildArguments, CancellationToken cancellationToken,
+        string? dockerfile = null, string? target = null)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Environment.GetEnvironmentVariable("DOCKER_BUILDKIT") is null)
@@ -47,6 +48,10 @@ public sealed class DockerCli
         var arguments = new List<string> { "build", "--network", "host", "--progress", "plain" };
         foreach (var (name, value) in buildArguments.OrderBy(a => a.Key, StringComparer.Ordinal))
             arguments.AddRange(["--build-arg", $"{name}={value}"]);
+        if (dockerfile is not null)
+            arguments.AddRange(["-f", dockerfile]);
+        if (target is not null)
+            arguments.AddRange(["--target", target]);
         arguments.AddRange(["-t", tag, contextDirectory]);
         return Runner.RunAsync(Executable, arguments, BuildTimeout, cancellationToken, environment: environment);
     }
