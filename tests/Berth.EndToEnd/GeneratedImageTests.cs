@@ -59,6 +59,45 @@ public sealed class GeneratedImageTests
             $"service {example}, runtime {runtime}, port {request.Port} (from scan)\n{service.GeneratedFilesForReport()}\n--- container logs ---\n{outcome.Logs}");
     }
 
+    /// <summary>
+    /// notes-api does not depend on gunicorn: with <c>--server gunicorn</c> Berth adds it at its pinned version, and the image must hold exactly
+    /// that version, boot the asked workers and pass the same health, non-root and SIGTERM checks as the default image.
+    /// </summary>
+    [Fact]
+    public async Task A_server_berth_adds_is_installed_at_its_pinned_version_and_serves()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var engine = await ContainerEngine.RequireAsync();
+        var app = ExampleApp.NotesApi;
+        using var scratch = TempDirectory.Create("berth-e2e-pinned-gunicorn-");
+        var service = await InitializedService.CreateAsync(app, scratch, ["--server", "gunicorn", "--workers", "2"], cancellationToken);
+        Assert.True(service.Init.ExitCode == 0, "berth init failed:\n" + service.Init.Describe());
+        var dockerfile = service.Read("Dockerfile");
+        Assert.Contains("\"gunicorn==${GUNICORN_VERSION}\"", dockerfile);
+        Assert.Contains("installs gunicorn==", service.Init.StandardOutput);
+
+        var (profile, scan) = await ScanRun.SingleServiceAsync(service.Directory, cancellationToken);
+        Assert.True(profile.Port is > 0 && profile.Health.Count > 0, "scan reported no port or health route:\n" + scan.Describe());
+        var (buildArguments, versions) = await LocalPackageIndex.ServerPinsAsync(["gunicorn"], Log, cancellationToken);
+
+        var request = new ProofRequest(
+            ContextDirectory: service.Directory,
+            ImageTag: "berth-e2e-pinned-gunicorn:test",
+            ContainerName: "berth-e2e-pinned-gunicorn",
+            Port: profile.Port!.Value,
+            Health: profile.Health,
+            Runtime: RuntimeFlavour.Named("slim"),
+            Environment: RunEnvironment(app, profile),
+            ForbiddenValues: service.DotenvValues,
+            Description: () => service.GeneratedFilesForReport())
+        {
+            BuildArguments = buildArguments,
+            ExpectedVersions = versions,
+        };
+        var outcome = await new ServiceProof(engine, Log).RunAsync(request, cancellationToken);
+        outcome.Checks.AssertEmpty(() => $"notes-api with --server gunicorn\n{service.GeneratedFilesForReport()}\n--- container logs ---\n{outcome.Logs}");
+    }
+
     private static Dictionary<string, string> RunEnvironment(ExampleApp app, ScannedService profile)
     {
         var environment = new Dictionary<string, string>(app.RunEnvironment, StringComparer.Ordinal);

@@ -73,6 +73,13 @@ public sealed record ServiceProfile
     /// <summary>Normalised names of the production dependencies.</summary>
     public IReadOnlyList<string> Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// Normalised name → version of every package the lock file pins (any group), so a package the generator adds keeps the lock's
+    /// version. Left out of the scan's JSON: it is the whole lock.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> LockedVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public IReadOnlyList<NativeLibraryNeed> NativeLibraries { get; init; } = [];
 
     /// <summary>Where each fact came from.</summary>
@@ -83,6 +90,12 @@ public sealed record ServiceProfile
 
     /// <summary>The uv/poetry workspace root when the service is a workspace member, relative to the scan root.</summary>
     public string? WorkspaceRoot { get; init; }
+
+    /// <summary>
+    /// The member folders of that uv workspace (relative to the scan root, the root itself not listed): the generator copies their
+    /// pyproject.toml files before the dependency install, since uv checks the lock against every member.
+    /// </summary>
+    public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
 
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }

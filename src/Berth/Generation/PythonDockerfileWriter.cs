@@ -86,16 +86,18 @@ public static class PythonDockerfileWriter
         var manifest = InContext(profile, profile.ManifestFile);
         var lockFile = InContext(profile, profile.LockFile);
         var pipCache = "--mount=type=cache,target=/root/.cache/pip";
-        var extra = string.Join(' ', plan.ExtraPackages);
+        var extra = string.Join(' ', plan.ExtraPackages.Select(p => p.Requirement));
         switch (plan.Installer)
         {
             case "pip-requirements":
                 foreach (var file in profile.RequirementFiles.Select(f => InContext(profile, f)!))
                     text.Append("COPY ").Append(file).Append(' ').Append(file.Contains('/', StringComparison.Ordinal) ? file : "./").Append('\n');
+                PinArguments(text, plan);
                 Run(text, [pipCache], $"pip install -r {InContext(profile, profile.RequirementFiles[0])}{(extra.Length > 0 ? " " + extra : "")}");
                 break;
             case "poetry-lock-pip":
                 text.Append("COPY ").Append(manifest).Append(' ').Append(lockFile).Append(" ./\n");
+                PinArguments(text, plan);
                 Run(text, [pipCache],
                     $"python -c '{LockPinsScript}' > /tmp/requirements.lock.txt",
                     "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
@@ -107,12 +109,16 @@ public static class PythonDockerfileWriter
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
                 Run(text, ["--mount=type=cache,target=/root/.cache/pypoetry"], "/opt/poetry/bin/poetry install --only main --no-root --no-ansi");
                 if (extra.Length > 0)
+                {
+                    PinArguments(text, plan);
                     Run(text, [pipCache], $"pip install {extra}");
+                }
                 break;
             case "pdm":
                 text.Append("ARG PDM_VERSION=").Append(PythonImagePlan.PdmVersion).Append('\n');
                 Run(text, [pipCache], $"{interpreter} -m venv /opt/pdm", "/opt/pdm/bin/pip install \"pdm==${PDM_VERSION}\"");
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                PinArguments(text, plan);
                 Run(text, [pipCache], "/opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.lock.txt",
                     "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
                 break;
@@ -120,6 +126,7 @@ public static class PythonDockerfileWriter
                 text.Append("ARG PIPENV_VERSION=").Append(PythonImagePlan.PipenvVersion).Append('\n');
                 Run(text, [pipCache], $"{interpreter} -m venv /opt/pipenv", "/opt/pipenv/bin/pip install \"pipenv==${PIPENV_VERSION}\"");
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                PinArguments(text, plan);
                 Run(text, [pipCache], "/opt/pipenv/bin/pipenv requirements > /tmp/requirements.lock.txt",
                     "pip install -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? " " + extra : ""));
                 break;
@@ -130,9 +137,17 @@ public static class PythonDockerfileWriter
                 var uvCache = "--mount=type=cache,target=/root/.cache/uv";
                 if (profile.WorkspaceRoot is not null && plan.ServiceInContext != ".")
                 {
-                    // A workspace member: uv needs every member's pyproject to check the lock, so the whole context comes in.
+                    // A workspace member. uv checks the lock against every member, so the root manifest, the lock and each member's
+                    // pyproject.toml come in first; the third-party dependencies install from them alone (cached until a manifest or the
+                    // lock changes), then the sources arrive and the members themselves are installed.
+                    var package = profile.ProjectName ?? profile.Name;
+                    var rootManifest = InContext(profile, RelativePath.Join(profile.WorkspaceRoot, "pyproject.toml"));
+                    text.Append("COPY ").Append(rootManifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                    foreach (var member in profile.WorkspaceMembers.Select(m => InContext(profile, m)!))
+                        text.Append("COPY ").Append(member).Append("/pyproject.toml ").Append(member).Append("/\n");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-workspace --package {package}");
                     text.Append("COPY . .\n");
-                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {profile.ProjectName ?? profile.Name}");
+                    Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {package}");
                 }
                 else
                 {
@@ -142,10 +157,14 @@ public static class PythonDockerfileWriter
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable");
                 }
                 if (extra.Length > 0)
+                {
+                    PinArguments(text, plan);
                     Run(text, [uvCache], $"uv pip install --python {PythonImagePlan.VenvPath}/bin/python {extra}");
+                }
                 break;
             default: // pip-project
                 text.Append("COPY . .\n");
+                PinArguments(text, plan);
                 Run(text, [pipCache], "pip install ." + (extra.Length > 0 ? " " + extra : ""));
                 break;
         }
@@ -232,6 +251,23 @@ public static class PythonDockerfileWriter
         if (profile.Interface == "wsgi")
             uvicorn.AddRange(["--interface", "wsgi"]);
         return ("uvicorn", uvicorn);
+    }
+
+    /// <summary>
+    /// The ARG lines for the table-pinned servers, right before the RUN that installs them (a changed value re-runs that step only),
+    /// with a comment that says where the versions came from.
+    /// </summary>
+    private static void PinArguments(StringBuilder text, PythonImagePlan plan)
+    {
+        var pinned = plan.ExtraPackages.Where(p => p.BuildArgument is not null).ToList();
+        if (pinned.Count == 0)
+            return;
+        text.Append("# ").Append(string.Join(" and ", pinned.Select(p => p.Name))).Append(pinned.Count == 1 ? " is" : " are")
+            .Append(" not among the project's dependencies: Berth pins a known-good release (its pin table, reviewed ")
+            .Append(ServerPackagePins.Reviewed).Append(").\n# Move ").Append(pinned.Count == 1 ? "it" : "them").Append(" with")
+            .Append(string.Concat(pinned.Select(p => $" --build-arg {p.BuildArgument}=..."))).Append('\n');
+        foreach (var pin in pinned)
+            text.Append("ARG ").Append(pin.BuildArgument).Append('=').Append(pin.Version).Append('\n');
     }
 
     private static string? InContext(ServiceProfile profile, string? path) =>

@@ -27,7 +27,8 @@ public sealed record PythonImagePlan
     public required string Server { get; init; }
     public required int Workers { get; init; }
     public required string Installer { get; init; }
-    public required IReadOnlyList<string> ExtraPackages { get; init; }
+    /// <summary>Servers installed on top of the project's dependencies because it does not depend on them, each pinned (<see cref="ServerPackagePins"/>).</summary>
+    public required IReadOnlyList<PinnedPackage> ExtraPackages { get; init; }
     public required IReadOnlyList<string> BuildPackages { get; init; }
     public required IReadOnlyList<string> RuntimePackages { get; init; }
     public required HealthRoute? HealthRoute { get; init; }
@@ -78,13 +79,14 @@ public sealed record PythonImagePlan
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
-        var extra = new List<string>();
+        var extra = new List<PinnedPackage>();
         void Need(string package, string why)
         {
-            if (!profile.Dependencies.Contains(package) && !extra.Contains(package))
+            if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
             {
-                extra.Add(package);
-                decisions.Add($"installs {package} on top of the locked dependencies: {why}, and the project does not depend on it");
+                var pin = ServerPackagePins.For(package, profile.LockFile, profile.LockedVersions);
+                extra.Add(pin);
+                decisions.Add($"installs {package}=={pin.Version} on top of the locked dependencies: {why}, and the project does not depend on it; the version is {pin.Source}");
             }
         }
         if (server == "gunicorn")
@@ -156,7 +158,8 @@ public sealed record PythonImagePlan
                 decisions.Add(profile.LockFile is null
                     ? "uv sync --no-dev (no uv.lock: resolution happens at build time; commit uv.lock for repeatable builds)"
                     : profile.WorkspaceRoot is not null && profile.BuildContext != profile.Path
-                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (uv checks the lock against every member, so the whole workspace is the build context)"
+                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (the whole workspace is the build context): " +
+                          $"uv.lock, the root pyproject.toml and the pyproject.toml of {Members(profile)} first, dependencies installed with --no-install-workspace (a cached layer that source edits do not touch), then the sources and the members"
                         : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
                 return "uv";
             case "poetry":
@@ -180,6 +183,14 @@ public sealed record PythonImagePlan
                 return "pip-project";
         }
     }
+
+    private static string Members(ServiceProfile profile) =>
+        profile.WorkspaceMembers.Count switch
+        {
+            0 => "no other member",
+            1 => "its 1 member",
+            var n => $"all {n} members",
+        };
 
     private static Evidence VersionEvidence(ServiceProfile profile) =>
         profile.Evidence.FirstOrDefault(e => e.Fact.StartsWith("Python ", StringComparison.Ordinal)) ?? new Evidence("", profile.Path, 0);

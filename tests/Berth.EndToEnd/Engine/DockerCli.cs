@@ -34,13 +34,26 @@ public sealed class DockerCli
         Runner.RunAsync(Executable, arguments, ShortTimeout, cancellationToken, environment: null);
 
     /// <summary><c>docker build --network host</c> (the testbed's dockerd has no bridge), BuildKit on unless the caller's environment says otherwise.</summary>
-    public Task<CommandResult> BuildAsync(string contextDirectory, string tag, CancellationToken cancellationToken)
+    public Task<CommandResult> BuildAsync(string contextDirectory, string tag, CancellationToken cancellationToken) =>
+        BuildAsync(contextDirectory, tag, new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
+
+    /// <summary><c>docker build --network host --progress plain [--build-arg K=V ...] [-f dockerfile] [--target stage] -t tag context</c>.</summary>
+    public Task<CommandResult> BuildAsync(
+        string contextDirectory, string tag, IReadOnlyDictionary<string, string> buildArguments, CancellationToken cancellationToken,
+        string? dockerfile = null, string? target = null)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Environment.GetEnvironmentVariable("DOCKER_BUILDKIT") is null)
             environment["DOCKER_BUILDKIT"] = "1";
-        return Runner.RunAsync(
-            Executable, ["build", "--network", "host", "--progress", "plain", "-t", tag, contextDirectory], BuildTimeout, cancellationToken, environment: environment);
+        var arguments = new List<string> { "build", "--network", "host", "--progress", "plain" };
+        foreach (var (name, value) in buildArguments.OrderBy(a => a.Key, StringComparer.Ordinal))
+            arguments.AddRange(["--build-arg", $"{name}={value}"]);
+        if (dockerfile is not null)
+            arguments.AddRange(["-f", dockerfile]);
+        if (target is not null)
+            arguments.AddRange(["--target", target]);
+        arguments.AddRange(["-t", tag, contextDirectory]);
+        return Runner.RunAsync(Executable, arguments, BuildTimeout, cancellationToken, environment: environment);
     }
 
     /// <summary><c>docker run -d --network host -e K=V ... image</c>; the container id, or the failed result.</summary>

@@ -13,4 +13,11 @@ public sealed record ProofRequest(
     RuntimeFlavour Runtime,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<string> ForbiddenValues,
-    Func<string> Description);
+    Func<string> Description)
+{
+    /// <summary><c>--build-arg</c> values for the build (e.g. a server pin the local package index serves).</summary>
+    public IReadOnlyDictionary<string, string> BuildArguments { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Distribution name → the version the image's venv must hold (read with importlib.metadata).</summary>
+    public IReadOnlyDictionary<string, string> ExpectedVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

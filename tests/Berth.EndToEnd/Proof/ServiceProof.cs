@@ -19,12 +19,13 @@ public sealed class ServiceProof(DockerCli engine, Action<string> log)
     public async Task<ProofOutcome> RunAsync(ProofRequest request, CancellationToken cancellationToken)
     {
         await using var image = new ImageLease(engine, request.ImageTag);
-        var build = await engine.BuildAsync(request.ContextDirectory, image.Tag, cancellationToken);
+        var build = await engine.BuildAsync(request.ContextDirectory, image.Tag, request.BuildArguments, cancellationToken);
         Assert.True(build.Succeeded, $"docker build failed:\n{build.Describe(80)}\n\n{request.Description()}");
         log($"build took {build.Elapsed.TotalSeconds:F1} s");
 
         var checks = new Checklist();
         await CheckImageConfigAsync(image.Tag, request, checks, cancellationToken);
+        await CheckInstalledVersionsAsync(image.Tag, request, checks, cancellationToken);
 
         Assert.True(await HostPorts.WaitUntilFreeAsync(request.Port, TimeSpan.FromSeconds(10), cancellationToken),
             $"host port {request.Port} is in use: cannot run {request.ContainerName} on the host network");
@@ -57,6 +58,20 @@ public sealed class ServiceProof(DockerCli engine, Action<string> log)
         checks.AddRange(DotenvFile.Leaks(request.ForbiddenValues, history.StandardOutput, "the image history (ENV/ARG/RUN lines)"));
         var environment = await engine.InspectAsync(image, "{{json .Config.Env}}", cancellationToken) ?? "";
         checks.AddRange(DotenvFile.Leaks(request.ForbiddenValues, environment, "the image's Config.Env"));
+    }
+
+    private async Task CheckInstalledVersionsAsync(string image, ProofRequest request, Checklist checks, CancellationToken cancellationToken)
+    {
+        foreach (var (package, expected) in request.ExpectedVersions.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var result = await engine.RunAsync(
+                ["run", "--rm", "--network", "none", "--entrypoint", "/opt/venv/bin/python", image, "-c", $"import importlib.metadata as m; print(m.version('{package}'))"],
+                cancellationToken);
+            var installed = result.StandardOutput.Trim();
+            checks.Check(result.Succeeded && installed == expected,
+                $"{package} in the image's venv is '{installed}', expected {expected}{(result.Succeeded ? "" : "\n" + result.Describe())}");
+            log($"{package} {installed} in the venv");
+        }
     }
 
     private async Task CheckHttpAsync(string containerId, HealthProbe http, ProofRequest request, Checklist checks, CancellationToken cancellationToken)

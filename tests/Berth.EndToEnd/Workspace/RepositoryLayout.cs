@@ -12,6 +12,12 @@ public static class RepositoryLayout
     /// <summary>Deliberately broken apps that <c>berth verify</c> must fail on the right check.</summary>
     public static string VerifyFixturesDirectory => Path.Combine(Root.Value, "tests", "Berth.EndToEnd", "Fixtures", "verify");
 
+    /// <summary>The uv workspace the unit tests scan (root pyproject with members, uv.lock, services/api and libs/common).</summary>
+    public static string UvWorkspaceFixtureDirectory => Path.Combine(Root.Value, "tests", "Berth.Tests", "Fixtures", "apps", "uv-workspace");
+
+    /// <summary>A uv stand-in image recipe (the offline testbed has no uv) that records what each <c>uv sync</c> sees.</summary>
+    public static string UvStandinDirectory => Path.Combine(Root.Value, "tests", "Berth.EndToEnd", "Fixtures", "uv-standin");
+
     private static string FindRoot()
     {
         var candidates = new List<string?>

@@ -1,3 +1,4 @@
+using Berth.Generation;
 using Berth.Tests.Support;
 
 namespace Berth.Tests.Generation;
@@ -34,7 +35,8 @@ public sealed class InitDecisionTests
     {
         var run = BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--server", "gunicorn", "--dry-run");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("installs gunicorn on top of the locked dependencies", run.Stdout);
+        Assert.Contains($"installs gunicorn=={ServerPackagePins.For("gunicorn", null, new Dictionary<string, string>()).Version} on top of the locked dependencies", run.Stdout);
+        Assert.Contains("Berth's known-good pin", run.Stdout);
         Assert.Contains("because:", run.Stdout);
         Assert.Matches(@"backend/app/main\.py:\d+  fastapi app 'app' → entrypoint app\.main:app", run.Stdout);
     }

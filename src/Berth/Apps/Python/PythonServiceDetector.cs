@@ -181,10 +181,14 @@ public static class PythonServiceDetector
             RequirementFiles = manifests.ProductionRequirementFiles,
             DevRequirementFiles = manifests.DevelopmentRequirementFiles,
             Dependencies = dependencies,
+            LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
             NativeLibraries = native,
             Evidence = evidence,
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
+            WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv
+                ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
+                : [],
             ProjectName = manifests.ProjectName,
         };
     }

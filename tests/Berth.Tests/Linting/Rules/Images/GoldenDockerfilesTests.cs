@@ -4,16 +4,9 @@ using Berth.Tests.Support;
 
 namespace Berth.Tests.Linting.Rules.Images;
 
-/// <summary>Every Dockerfile in the generator's golden files passes the image-family rules, apart from the known generator gaps listed here.</summary>
+/// <summary>Every Dockerfile in the generator's golden files passes the image-family rules.</summary>
 public sealed class GoldenDockerfilesTests
 {
-    /// <summary>
-    /// Known generator gaps (golden folder prefix, rule): the uv workspace Dockerfiles COPY the whole context before the first uv sync,
-    /// so every source change reinstalls all dependencies. The generator should copy uv.lock and every member's pyproject.toml first,
-    /// run uv sync --no-install-workspace, then COPY . . and sync again.
-    /// </summary>
-    private static readonly (string Folder, string Rule)[] KnownGaps = [("uv-workspace/", "BDF308")];
-
     [Fact]
     public void Golden_dockerfiles_have_no_image_rule_findings()
     {
@@ -26,7 +19,7 @@ public sealed class GoldenDockerfilesTests
         {
             var relative = Path.GetRelativePath(golden, file).Replace('\\', '/');
             findings.AddRange(DockerfileLinter.Lint(file, File.ReadAllText(file))
-                .Where(f => ids.Contains(f.Rule) && !KnownGaps.Any(g => relative.StartsWith(g.Folder, StringComparison.Ordinal) && g.Rule == f.Rule))
+                .Where(f => ids.Contains(f.Rule))
                 .Select(f => $"{relative}:{f.Line}: {f.Rule} {f.Message}"));
         }
         Assert.True(findings.Count == 0, string.Join("\n", findings));
