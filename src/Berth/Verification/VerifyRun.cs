@@ -30,9 +30,13 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var target = VerifyTarget.Resolve(options);
         var envFile = options.EnvFile is null ? null : EnvFile.Read(options.EnvFile);
         progress.Step($"asking {engine.Executable} for its version");
+        var bridgeTask = engine.HasBridgeNetworkAsync(cancellationToken); // asked beside the version: one round trip less before the build
         var (version, engineDetail) = await engine.ProbeAsync(cancellationToken);
         if (version is null)
+        {
+            await Task.WhenAny(bridgeTask);
             throw new EngineUnavailableException($"no container engine answers ({engineDetail}); start Docker or Podman, or set DOCKER_HOST");
+        }
 
         var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RunLabel] = runId };
@@ -45,7 +49,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         string imageReference = options.Image ?? "";
         try
         {
-            var hostNetwork = !await engine.HasBridgeNetworkAsync(cancellationToken);
+            var hostNetwork = !await bridgeTask;
             if (options.Image is null)
             {
                 imageReference = $"berth-verify/{TagName(target.Name)}:{runId}";
@@ -107,8 +111,9 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var keepImage = options.Keep || options.Image is not null;
         var problems = await ledger.CleanupAsync(keepImage);
         var label = $"{RunLabel}={labels[RunLabel]}";
-        var leftContainers = await engine.ContainersWithLabelAsync(label, CancellationToken.None);
+        var leftContainersTask = engine.ContainersWithLabelAsync(label, CancellationToken.None);
         var leftImages = keepImage ? [] : await engine.ImagesWithLabelAsync(label, CancellationToken.None);
+        var leftContainers = await leftContainersTask;
         var evidence = problems.Concat(leftContainers.Select(c => "container left: " + c)).Concat(leftImages.Select(i => "image left: " + i)).ToList();
         checks.Add(CheckResult.Of(VerifyCheck.Cleanup, leftContainers.Count == 0 && leftImages.Count == 0,
             leftContainers.Count + leftImages.Count == 0
@@ -235,25 +240,31 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         checks.Add(RunChecks.HealthGet(answers, firstOk, options.StartTimeout));
         checks.Add(RunChecks.HealthHead(answers));
 
+        // The process table and the logs are read while the image's HEALTHCHECK runs: all three only wait on the engine. The table is
+        // read first, so the HEALTHCHECK's own process cannot show up in it.
+        var processesTask = engine.TopAsync(name, cancellationToken);
+        var logsTask = engine.LogsAsync(name, cancellationToken);
         if (HealthcheckChecks.Command(facts) is { } healthcheck)
         {
+            await processesTask;
             progress.Step("running the image's HEALTHCHECK command inside the container");
             var ran = await engine.ExecAsync(name, healthcheck, cancellationToken);
             deferred.Add(image => HealthcheckChecks.Ran(image, healthcheck, ran)); // judged once the layers are read: no waiting here
         }
 
-        var (processes, _) = await engine.TopAsync(name, cancellationToken);
+        var (processes, _) = await processesTask;
         checks.Add(RunChecks.ProcessUser(processes, ConfigChecks.DeclaredUid(facts)));
 
         var server = ServerCommandLine.Read(facts.Config.Command, facts.Config.EnvValue);
-        var (stdout, stderr) = await engine.LogsAsync(name, cancellationToken);
+        var (stdout, stderr) = await logsTask;
         var serverLog = stderr + "\n" + stdout;
         deferred.Add(image => RunChecks.GunicornWorkers(server, processes, serverLog, GunicornConfigFile(image)));
         checks.Add(server.IsGunicorn
             ? await WorkerRespawnAsync(facts, layers, name, server, processes, cancellationToken)
             : CheckResult.Skip(VerifyCheck.WorkerRespawn, "the image does not run gunicorn"));
 
-        (stdout, _) = await engine.LogsAsync(name, cancellationToken);
+        if (server.IsGunicorn)
+            (stdout, _) = await engine.LogsAsync(name, cancellationToken); // again: the respawn wait gave the app more time to log
         var claims = profile?.LogFormat == "json";
         var claimSource = profile?.Evidence.FirstOrDefault(e => e.Fact.StartsWith("log format", StringComparison.Ordinal)) is { } evidence ? $"{evidence.File}:{evidence.Line}" : "scan";
         checks.Add(RunChecks.JsonLogs(claims, claimSource, LogLines.Count(stdout)));

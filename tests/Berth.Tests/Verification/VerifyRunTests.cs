@@ -95,7 +95,8 @@ public sealed class VerifyRunTests
         var error = await Assert.ThrowsAsync<VerifyRun.EngineUnavailableException>(
             () => run.ExecuteAsync(new VerifyOptions { AppPath = app.Root }, TestContext.Current.CancellationToken));
         Assert.Contains("Cannot connect", error.Message);
-        Assert.Equal(["version --format {{.Server.Version}}"], engine.Commands);
+        // The network list is asked beside the version (read-only); nothing else reaches the engine.
+        Assert.Equal(["network ls --format {{.Driver}}", "version --format {{.Server.Version}}"], engine.Commands.Order(StringComparer.Ordinal));
     }
 
     [Fact]
