@@ -14,7 +14,7 @@ public static class VerifyHtmlRenderer
     public static string Render(VerifyReport report)
     {
         var html = new StringBuilder();
-        var verdict = report.Passed ? "PASSED" : "FAILED";
+        var verdict = report.Verdict;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>berth verify: ").Append(E(report.Image)).Append(" — ").Append(verdict).Append("</title>\n")

@@ -20,7 +20,7 @@ public static class VerifyTextRenderer
     public static string Render(VerifyReport report)
     {
         var text = new StringBuilder();
-        text.Append("berth verify: ").Append(report.Passed ? "PASSED" : "FAILED").Append('\n');
+        text.Append("berth verify: ").Append(report.Verdict).Append('\n');
         Row(text, "image", OneLine(report.Image));
         Row(text, "size", $"{VerifyFormat.Bytes(report.SizeBytes)} ({VerifyFormat.ExactBytes(report.SizeBytes)} bytes)");
         Row(text, "engine", report.Engine.Length == 0 ? "unknown" : OneLine(report.Engine));

@@ -25,7 +25,11 @@ public sealed record VerifyReport
     /// <summary>What verify assumed or could not use (e.g. no app found: port and health route come from the image's EXPOSE and HEALTHCHECK).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public bool Passed => Checks.All(c => c.Status != CheckStatus.Fail);
+    /// <summary>No check failed and at least one passed: a report where everything was skipped proves nothing.</summary>
+    public bool Passed => Checks.Any(c => c.Status == CheckStatus.Pass) && Checks.All(c => c.Status != CheckStatus.Fail);
+
+    /// <summary>PASSED, FAILED (a check failed), or NOTHING PROVEN (no check failed, none passed).</summary>
+    public string Verdict => Passed ? "PASSED" : Checks.Any(c => c.Status == CheckStatus.Fail) ? "FAILED" : "NOTHING PROVEN";
 }
 
 /// <summary>One image layer as the report shows it: its size and the instruction that made it.</summary>

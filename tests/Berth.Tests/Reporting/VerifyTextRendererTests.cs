@@ -105,7 +105,7 @@ public sealed class VerifyTextRendererTests
     {
         var report = new VerifyReport { Image = "x", SizeBytes = 0, Checks = [] };
         Assert.Equal(
-            "berth verify: PASSED\n  image    x\n  size     0 B (0 bytes)\n  engine   unknown\n  elapsed  0 ms\n\nchecks\n  none ran\n\n0 passed, 0 failed, 0 skipped\n",
+            "berth verify: NOTHING PROVEN\n  image    x\n  size     0 B (0 bytes)\n  engine   unknown\n  elapsed  0 ms\n\nchecks\n  none ran\n\n0 passed, 0 failed, 0 skipped\n",
             VerifyTextRenderer.Render(report));
     }
 
