@@ -18,6 +18,7 @@ public sealed record VerifyCheck(string Id, string Name, string Summary)
     public static readonly VerifyCheck ExposedPort = new("BV303", "exposed-port", "the image exposes the port the app listens on");
     public static readonly VerifyCheck NoSecretEnv = new("BV304", "no-secret-env", "no secret-looking names among the image's environment variables (names only are reported)");
     public static readonly VerifyCheck OciLabels = new("BV305", "oci-labels", "the image carries org.opencontainers.image.* labels");
+    public static readonly VerifyCheck NoDotenvValues = new("BV307", "no-dotenv-values", "no secret value from the app's .env files or --env-file is baked into the image's environment, labels or build history (names only are reported)");
     public static readonly VerifyCheck HealthcheckCommand = new("BV306", "healthcheck-command", "the image's HEALTHCHECK program exists in the image and, run inside the started container, exits 0");
 
     public static readonly VerifyCheck StartsReadOnly = new("BV401", "starts-read-only", "the container starts and keeps running with a read-only root filesystem, a tmpfs /tmp and no added capabilities");
@@ -35,7 +36,7 @@ public sealed record VerifyCheck(string Id, string Name, string Summary)
     [
         Build, ImageSize, LayerEfficiency,
         NoDotenv, NoVcsOrCaches, NoTests, NoBuildTools, NoShellOnDistroless,
-        NonRootUser, ExecEntrypoint, ExposedPort, NoSecretEnv, OciLabels, HealthcheckCommand,
+        NonRootUser, ExecEntrypoint, ExposedPort, NoSecretEnv, OciLabels, HealthcheckCommand, NoDotenvValues,
         StartsReadOnly, HealthGet, HealthHead, ProcessUser, JsonLogs, GunicornWorkers, WorkerRespawn,
         GracefulStop, Cleanup,
     ];

@@ -43,7 +43,8 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var ledger = new ResourceLedger(engine);
         var checks = new List<CheckResult>();
         var environment = EnvironmentPlan.Build(target.Profile?.Env ?? [], options.Environment, envFile?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? []);
-        var redactor = new Redactor(SecretValues(environment, options, envFile));
+        var dotenvSecrets = DotenvSecrets.Find([.. new[] { options.AppPath, target.BuildContext }.OfType<string>()], envFile, options.EnvFile);
+        var redactor = new Redactor([.. SecretValues(environment, options, envFile), .. dotenvSecrets.Select(s => s.Value)]);
         ImageFacts? facts = null;
         Task<ImageFacts>? layersTask = null;
         string imageReference = options.Image ?? "";
@@ -88,6 +89,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             checks.Add(ConfigChecks.ExposedPort(facts, target.Profile?.Port));
             checks.Add(ConfigChecks.SecretEnv(facts));
             checks.Add(ConfigChecks.OciLabels(facts));
+            checks.Add(ConfigChecks.DotenvValues(facts, dotenvSecrets));
             if (!runChecks.Any(c => c.Id == VerifyCheck.HealthcheckCommand.Id))
                 checks.Add(HealthcheckChecks.Static(facts));
             checks.AddRange(runChecks);

@@ -60,7 +60,7 @@ public sealed class VerifyTextRendererTests
         Assert.DoesNotContain('\u001b', text);
         Assert.DoesNotContain('\r', text);
         Assert.All(lines, l => Assert.Equal(l.TrimEnd(), l));
-        Assert.EndsWith("\n17 passed, 3 failed, 3 skipped\n", text);
+        Assert.EndsWith("\n18 passed, 3 failed, 3 skipped\n", text);
         Assert.Equal(text, VerifyTextRenderer.Render(VerifySamples.Realistic()));
     }
 

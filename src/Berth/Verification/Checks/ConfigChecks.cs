@@ -105,6 +105,25 @@ public static class ConfigChecks
             [.. names.Select(n => $"ENV {n}=…")]);
     }
 
+    /// <summary>Looks for each .env secret value in the image's ENV values, label values and every layer's created-by (where ARG/ENV/RUN values show).</summary>
+    public static CheckResult DotenvValues(ImageFacts image, IReadOnlyList<Running.DotenvSecret> secrets)
+    {
+        if (secrets.Count == 0)
+            return CheckResult.Skip(VerifyCheck.NoDotenvValues, "no .env file with secret values beside the app and no --env-file: nothing to compare");
+        var places = new List<(string Where, string Text)>();
+        places.AddRange(image.Config.Env.Select(e => ("ENV " + e.Split('=', 2)[0], e.Contains('=', StringComparison.Ordinal) ? e.Split('=', 2)[1] : "")));
+        places.AddRange(image.Config.Labels.Select(l => ("LABEL " + l.Key, l.Value)));
+        places.AddRange(image.Layers.Select(l => ($"history of layer {l.Index}", l.CreatedBy)));
+        var leaks = (from secret in secrets
+                     from place in places
+                     where place.Text.Contains(secret.Value, StringComparison.Ordinal)
+                     select $"{secret.Name} from {secret.Source} in {place.Where}").Distinct(StringComparer.Ordinal).ToList();
+        var names = string.Join(", ", secrets.Select(s => s.Name).Distinct(StringComparer.Ordinal));
+        return leaks.Count == 0
+            ? CheckResult.Pass(VerifyCheck.NoDotenvValues, $"{secrets.Count} secret value{(secrets.Count == 1 ? "" : "s")} ({names}) found nowhere in the image's environment, labels or history")
+            : CheckResult.Fail(VerifyCheck.NoDotenvValues, $"{leaks.Count} .env secret value{(leaks.Count == 1 ? " is" : "s are")} baked into the image (values not shown): pass them at run time, never as ENV, LABEL or build arguments", [.. leaks]);
+    }
+
     public static CheckResult OciLabels(ImageFacts image)
     {
         var present = image.Config.Labels.Keys.Where(k => k.StartsWith("org.opencontainers.image.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
