@@ -33,17 +33,11 @@ public sealed class ProcessCommandRunner : ICommandRunner
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var command = Render(fileName, arguments);
-        using var process = new Process { StartInfo = StartInfo(fileName, arguments, environment) };
         var clock = Stopwatch.StartNew();
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            return new CommandResult(command, -1, "", $"could not start {fileName}: {ex.Message}", clock.Elapsed, TimedOut: false);
-        }
-        process.StandardInput.Close();
+        var (process, startError) = Start(fileName, arguments, environment);
+        if (process is null)
+            return new CommandResult(command, -1, "", startError, clock.Elapsed, TimedOut: false);
+        using var started = process;
         var stdout = ReadLinesAsync(process.StandardOutput, onLine);
         var stderr = ReadLinesAsync(process.StandardError, onLine);
         var finished = await WaitOrKillAsync(process, timeout, cancellationToken);
@@ -56,17 +50,11 @@ public sealed class ProcessCommandRunner : ICommandRunner
         string fileName, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> consume, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var command = Render(fileName, arguments);
-        using var process = new Process { StartInfo = StartInfo(fileName, arguments, environment: null) };
         var clock = Stopwatch.StartNew();
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            return new CommandResult(command, -1, "", $"could not start {fileName}: {ex.Message}", clock.Elapsed, TimedOut: false);
-        }
-        process.StandardInput.Close();
+        var (process, startError) = Start(fileName, arguments, environment: null);
+        if (process is null)
+            return new CommandResult(command, -1, "", startError, clock.Elapsed, TimedOut: false);
+        using var started = process;
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -88,6 +76,23 @@ public sealed class ProcessCommandRunner : ICommandRunner
         var result = new CommandResult(command, finished ? process.ExitCode : -1, "", await stderr, clock.Elapsed, TimedOut: !finished);
         cancellationToken.ThrowIfCancellationRequested();
         return result;
+    }
+
+    /// <summary>Starts the program with stdin closed; null and why when it cannot be started (not found, not executable).</summary>
+    private static (Process? Process, string Error) Start(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var process = new Process { StartInfo = StartInfo(fileName, arguments, environment) };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            return (null, $"could not start {fileName}: {ex.Message}");
+        }
+        process.StandardInput.Close();
+        return (process, "");
     }
 
     private static ProcessStartInfo StartInfo(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)

@@ -28,33 +28,27 @@ public sealed class ResourceLedger(ContainerEngine engine)
     public async Task<IReadOnlyList<string>> CleanupAsync(bool keepImages)
     {
         var problems = new List<string>();
-        string[] containers, images;
-        lock (_containers)
-            containers = [.. _containers.Distinct(StringComparer.Ordinal)];
-        lock (_images)
-            images = [.. _images.Distinct(StringComparer.Ordinal)];
-        foreach (var container in containers)
-        {
-            var result = await engine.RemoveContainerAsync(container);
-            if (!result.Succeeded && !NotFound(result))
-                problems.Add($"container {container}: {result.Describe(3)}");
-            else
-                lock (_containers)
-                    _containers.Remove(container);
-        }
+        await RemoveAllAsync(_containers, "container", engine.RemoveContainerAsync, problems);
         if (!keepImages)
-        {
-            foreach (var image in images)
-            {
-                var result = await engine.RemoveImageAsync(image);
-                if (!result.Succeeded && !NotFound(result))
-                    problems.Add($"image {image}: {result.Describe(3)}");
-                else
-                    lock (_images)
-                        _images.Remove(image);
-            }
-        }
+            await RemoveAllAsync(_images, "image", engine.RemoveImageAsync, problems);
         return problems;
+    }
+
+    /// <summary>Removes each entry once (gone already counts as removed), strikes it off, and notes what the engine refused.</summary>
+    private static async Task RemoveAllAsync(List<string> entries, string kind, Func<string, Task<CommandResult>> remove, List<string> problems)
+    {
+        string[] snapshot;
+        lock (entries)
+            snapshot = [.. entries.Distinct(StringComparer.Ordinal)];
+        foreach (var entry in snapshot)
+        {
+            var result = await remove(entry);
+            if (!result.Succeeded && !NotFound(result))
+                problems.Add($"{kind} {entry}: {result.Describe(3)}");
+            else
+                lock (entries)
+                    entries.Remove(entry);
+        }
     }
 
     private static bool NotFound(CommandResult result) =>
