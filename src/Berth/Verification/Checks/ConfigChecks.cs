@@ -111,7 +111,7 @@ public static class ConfigChecks
         if (secrets.Count == 0)
             return CheckResult.Skip(VerifyCheck.NoDotenvValues, "no .env file with secret values beside the app and no --env-file: nothing to compare");
         var places = new List<(string Where, string Text)>();
-        places.AddRange(image.Config.Env.Select(e => ("ENV " + e.Split('=', 2)[0], e.Contains('=', StringComparison.Ordinal) ? e.Split('=', 2)[1] : "")));
+        places.AddRange(image.Config.EnvVariables().Select(v => ("ENV " + v.Name, v.Value)));
         places.AddRange(image.Config.Labels.Select(l => ("LABEL " + l.Key, l.Value)));
         places.AddRange(image.Layers.Select(l => ($"history of layer {l.Index}", l.CreatedBy)));
         var leaks = (from secret in secrets

@@ -43,7 +43,11 @@ public sealed record ImageConfig
         return null;
     }
 
-    public IEnumerable<string> EnvNames() => Env.Select(e => e.IndexOf('=', StringComparison.Ordinal) is var i and > 0 ? e[..i] : e);
+    public IEnumerable<string> EnvNames() => EnvVariables().Select(v => v.Name);
+
+    /// <summary>Each <c>NAME=value</c> entry split at its first '=' (an entry without one is a name with an empty value).</summary>
+    public IEnumerable<(string Name, string Value)> EnvVariables() =>
+        Env.Select(e => e.IndexOf('=', StringComparison.Ordinal) is var i and > 0 ? (e[..i], e[(i + 1)..]) : (e, ""));
 
     /// <summary>Reads the <c>Config</c> (inspect) or <c>config</c> (config blob) object.</summary>
     public static ImageConfig Read(JsonElement config)

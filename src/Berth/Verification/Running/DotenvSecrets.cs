@@ -14,7 +14,6 @@ public sealed record DotenvSecret(string Name, string Value, string Source);
 public static partial class DotenvSecrets
 {
     private const int MinimumLength = 6;
-    private static readonly string[] Templates = [".env.example", ".env.sample", ".env.template", ".env.dist"];
 
     public static IReadOnlyList<DotenvSecret> Find(IEnumerable<string> folders, EnvFile? envFile, string? envFilePath)
     {
@@ -23,10 +22,8 @@ public static partial class DotenvSecrets
             Collect(envFile, Path.GetFileName(envFilePath ?? "--env-file"), found);
         foreach (var folder in folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Where(Directory.Exists))
         {
-            foreach (var path in Directory.EnumerateFiles(folder, ".env*").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.EnumerateFiles(folder, ".env*").Where(p => Checks.FileChecks.IsDotenv(Path.GetFileName(p))).Order(StringComparer.Ordinal))
             {
-                if (Templates.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase))
-                    continue;
                 EnvFile file;
                 try
                 {
