@@ -3,7 +3,7 @@ using Berth.Verification.Images;
 namespace Berth.Verification;
 
 /// <summary>
-/// What verify knows about an image before running it: inspect output, the layers from <c>docker save</c>, the stacked filesystem,
+/// What verify knows about an image before running it: inspect output, the layers (from the engine's storage or <c>docker save</c>), the stacked filesystem,
 /// and which bottom layers are the base image's (files there are the base's business, not the Dockerfile's).
 /// </summary>
 public sealed record ImageFacts(string Reference, ImageInspection Inspection, IReadOnlyList<ImageLayer> Layers, int BaseLayerCount, string? BaseImage)
@@ -11,6 +11,9 @@ public sealed record ImageFacts(string Reference, ImageInspection Inspection, IR
     private ImageFileSystem? _fileSystem;
 
     public ImageConfig Config => Inspection.Config;
+
+    /// <summary>Where the layers were read from, for the report's notes.</summary>
+    public string LayerSource { get; init; } = "";
 
     public ImageFileSystem FileSystem => _fileSystem ??= new ImageFileSystem(Layers);
 

@@ -21,6 +21,9 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
     private static readonly TimeSpan RespawnTimeout = TimeSpan.FromSeconds(30);
     private const int DefaultGraceSeconds = 10;
 
+    /// <summary>Set to <c>save</c> to read the layers through <c>docker save</c> even where the engine's storage is readable.</summary>
+    public const string LayerSourceVariable = "BERTH_VERIFY_LAYERS";
+
     /// <summary>Thrown when no engine answers: the CLI turns it into exit code 2 with the reason.</summary>
     public sealed class EngineUnavailableException(string message) : Exception(message);
 
@@ -93,7 +96,8 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             if (!runChecks.Any(c => c.Id == VerifyCheck.HealthcheckCommand.Id))
                 checks.Add(HealthcheckChecks.Static(facts));
             checks.AddRange(runChecks);
-            return await Finish(imageReference, facts.Inspection.Size, checks, facts, score, environment, engineDetail, clock, redactor, ledger, options, labels, target.Notes);
+            return await Finish(imageReference, facts.Inspection.Size, checks, facts, score, environment, engineDetail, clock, redactor, ledger, options, labels,
+                [.. target.Notes, $"image layers {facts.LayerSource}"]);
         }
         finally
         {
@@ -163,19 +167,28 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         return ImageInspection.Parse(inspectJson) ?? throw new InputException(image, 0, "the engine's inspect output holds no image");
     }
 
-    /// <summary>Streams <c>docker save</c> through the archive reader and finds the base image's layers; runs beside the container checks.</summary>
+    /// <summary>
+    /// Reads the image's layers — from the engine's storage when this process can read it, else by streaming <c>docker save</c> through the
+    /// archive reader — and finds the base image's layers; runs beside the container checks.
+    /// </summary>
     private async Task<ImageFacts> ReadLayersAsync(string image, ImageInspection inspection, string? baseImage, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        ImageArchive? archive = null;
-        var save = await engine.SaveAsync(image, async (stream, token) => archive = await ImageArchiveReader.ReadAsync(stream, token), cancellationToken);
-        if (!save.Succeeded || archive is null)
-            throw new EngineUnavailableException($"could not read the image's layers: {save.Describe(5)}");
+        var (archive, source) = Environment.GetEnvironmentVariable(LayerSourceVariable) == "save"
+            ? (null, $"{LayerSourceVariable}=save")
+            : await OverlayStorageReader.TryReadAsync(inspection, cancellationToken);
+        if (archive is null)
+        {
+            var save = await engine.SaveAsync(image, async (stream, token) => archive = await ImageArchiveReader.ReadAsync(stream, token), cancellationToken);
+            if (!save.Succeeded || archive is null)
+                throw new EngineUnavailableException($"could not read the image's layers: {save.Describe(5)}");
+            source = $"streamed by {engine.Executable} save ({source})";
+        }
         var declaredBase = baseImage ?? (inspection.Config.Labels.TryGetValue("org.opencontainers.image.base.name", out var label) && label.Length > 0 ? label : null);
         var baseLayers = 0;
         if (declaredBase is not null && await engine.InspectImageAsync(declaredBase, cancellationToken) is { } baseJson && ImageInspection.Parse(baseJson) is { } baseInspection)
             baseLayers = ImageFacts.SharedLayerCount(inspection.LayerDiffIds, baseInspection.LayerDiffIds);
-        return new ImageFacts(image, inspection, archive.Layers, baseLayers, declaredBase);
+        return new ImageFacts(image, inspection, archive.Layers, baseLayers, declaredBase) { LayerSource = source };
     }
 
     /// <param name="facts">The image's config (no layers yet).</param>

@@ -10,7 +10,9 @@ public static class RepositoryLayout
     public static string ExamplesDirectory => Path.Combine(Root.Value, "examples");
 
     /// <summary>Deliberately broken apps that <c>berth verify</c> must fail on the right check.</summary>
-    public static string VerifyFixturesDirectory => Path.Combine(Root.Value, "tests", "Berth.EndToEnd", "Fixtures", "verify");
+    public static string FixturesDirectory => Path.Combine(Root.Value, "tests", "Berth.EndToEnd", "Fixtures");
+
+    public static string VerifyFixturesDirectory => Path.Combine(FixturesDirectory, "verify");
 
     /// <summary>The uv workspace the unit tests scan (root pyproject with members, uv.lock, services/api and libs/common).</summary>
     public static string UvWorkspaceFixtureDirectory => Path.Combine(Root.Value, "tests", "Berth.Tests", "Fixtures", "apps", "uv-workspace");

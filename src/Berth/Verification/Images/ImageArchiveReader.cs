@@ -123,7 +123,12 @@ public static class ImageArchiveReader
         return text;
     }
 
-    private static async Task<IReadOnlyList<LayerFile>> ReadLayerAsync(Stream layer, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<LayerFile>> ReadLayerAsync(Stream layer, CancellationToken cancellationToken) =>
+        ReadLayerAsync(layer, static (_, entry, token) => entry.DataStream is null ? ValueTask.FromResult<string?>(null) : ReadShebangAsync(entry.DataStream, token), cancellationToken);
+
+    /// <summary>One layer tar's entries in order; <paramref name="shebang"/> reads the first line of a small executable (path, entry).</summary>
+    internal static async Task<IReadOnlyList<LayerFile>> ReadLayerAsync(
+        Stream layer, Func<string, TarEntry, CancellationToken, ValueTask<string?>> shebang, CancellationToken cancellationToken)
     {
         var files = new List<LayerFile>();
         await using var reader = new TarReader(layer, leaveOpen: true);
@@ -152,16 +157,17 @@ public static class ImageArchiveReader
                 _ => LayerFileKind.Other,
             };
             var mode = (int)entry.Mode;
-            string? shebang = null;
-            if (kind == LayerFileKind.File && (mode & 0b001_001_001) != 0 && entry.Length is > 2 and <= MaxShebangFileBytes && entry.DataStream is not null)
-                shebang = await ReadShebangAsync(entry.DataStream, cancellationToken);
+            string? interpreter = null;
+            if (kind == LayerFileKind.File && (mode & 0b001_001_001) != 0 && entry.Length is > 2 and <= MaxShebangFileBytes)
+                interpreter = await shebang(path, entry, cancellationToken);
             var link = kind is LayerFileKind.Symlink ? entry.LinkName : kind is LayerFileKind.Hardlink ? Normalize(entry.LinkName) : null;
-            files.Add(new LayerFile(path, kind == LayerFileKind.File ? entry.Length : 0, kind, mode, entry.Uid, link, shebang));
+            files.Add(new LayerFile(path, kind == LayerFileKind.File ? entry.Length : 0, kind, mode, entry.Uid, link, interpreter));
         }
         return files;
     }
 
-    private static async Task<string?> ReadShebangAsync(Stream data, CancellationToken cancellationToken)
+    /// <summary>The interpreter a <c>#!</c> first line names, or null.</summary>
+    internal static async ValueTask<string?> ReadShebangAsync(Stream data, CancellationToken cancellationToken)
     {
         var buffer = new byte[256];
         var read = await ReadAtLeastAsync(data, buffer, cancellationToken);
