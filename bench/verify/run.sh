@@ -2,6 +2,7 @@
 # berth verify's overhead over what a person does by hand before checking anything: `docker build` + `docker run` + poll the health
 # route until it answers 200. Both on the same generated example (notes-api, slim runtime), side by side, warm and cold build cache.
 #   RUNS=5 COLD_RUNS=3 bench/verify/run.sh        (needs a docker engine; on the offline testbed: . ../shared/testbed/up first)
+# Set BERTH_VERIFY_LAYERS=save to measure verify reading the layers through `docker save` instead of the engine's storage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
@@ -9,10 +10,13 @@ COLD_RUNS=${COLD_RUNS:-3}
 work=$(mktemp -d /tmp/berth-bench-verify.XXXXXX)
 trap 'docker rm -f berth-bench-plain >/dev/null 2>&1 || true; docker rmi -f berth-bench-plain:1 >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
+# Berth both ways it runs: the NativeAOT binary (as bench/lint publishes it) and the framework-dependent berth.dll (`dotnet run`, JIT).
+dotnet publish src/Berth.Cli/Berth.Cli.csproj -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "$work/aot-art" -o "$work/aot" -v q -nologo >/dev/null
 dotnet build src/Berth.Cli -c Release --artifacts-path "$work/art" -v q -nologo >/dev/null
-berth() { dotnet "$work/art/bin/Berth.Cli/release/berth.dll" "$@"; }
+berth_aot() { "$work/aot/berth" "$@"; }
+berth_jit() { dotnet "$work/art/bin/Berth.Cli/release/berth.dll" "$@"; }
 cp -r examples/notes-api "$work/app"
-berth init "$work/app" >/dev/null
+berth_aot init "$work/app" >/dev/null
 
 now() { date +%s.%N; }
 plain() { # build, run, wait for GET /health = 200; returns seconds
@@ -25,26 +29,30 @@ plain() { # build, run, wait for GET /health = 200; returns seconds
   docker rm -f berth-bench-plain >/dev/null
   echo "$end - $start" | bc
 }
-verify() {
+verify() { # $1: berth_aot or berth_jit
   local start end
   start=$(now)
-  berth verify "$work/app" --format json > "$work/report.json" || { echo "verify failed:" >&2; cat "$work/report.json" >&2; exit 1; }
+  "$1" verify "$work/app" --format json > "$work/report.json" || { echo "verify failed:" >&2; cat "$work/report.json" >&2; exit 1; }
   end=$(now)
   echo "$end - $start" | bc
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 cold() { docker builder prune -af >/dev/null 2>&1 || true; docker rmi -f berth-bench-plain:1 >/dev/null 2>&1 || true; }
 
-plain >/dev/null; verify >/dev/null # warm the cache once
-declare -a pw vw pc vc
-for _ in $(seq "$RUNS"); do pw+=("$(plain)"); vw+=("$(verify)"); done
-for _ in $(seq "$COLD_RUNS"); do cold; pc+=("$(plain)"); cold; vc+=("$(verify)"); done
+plain >/dev/null; verify berth_aot >/dev/null; verify berth_jit >/dev/null # warm the cache once
+declare -a pw aw jw pc ac jc
+for _ in $(seq "$RUNS"); do pw+=("$(plain)"); aw+=("$(verify berth_aot)"); jw+=("$(verify berth_jit)"); done
+for _ in $(seq "$COLD_RUNS"); do cold; pc+=("$(plain)"); cold; ac+=("$(verify berth_aot)"); cold; jc+=("$(verify berth_jit)"); done
 
-pwm=$(printf '%s\n' "${pw[@]}" | median); vwm=$(printf '%s\n' "${vw[@]}" | median)
-pcm=$(printf '%s\n' "${pc[@]}" | median); vcm=$(printf '%s\n' "${vc[@]}" | median)
-echo "| cache | plain build + start-to-healthy (s) | berth verify, whole checklist (s) | ratio |"
-echo "|---|---|---|---|"
-printf '| warm (%d runs, median) | %.1f | %.1f | %.2f× |\n' "$RUNS" "$pwm" "$vwm" "$(echo "$vwm / $pwm" | bc -l)"
-printf '| cold (%d runs, median) | %.1f | %.1f | %.2f× |\n' "$COLD_RUNS" "$pcm" "$vcm" "$(echo "$vcm / $pcm" | bc -l)"
+m() { printf '%s\n' "$@" | median; }
+pwm=$(m "${pw[@]}"); awm=$(m "${aw[@]}"); jwm=$(m "${jw[@]}")
+pcm=$(m "${pc[@]}"); acm=$(m "${ac[@]}"); jcm=$(m "${jc[@]}")
+echo "layers: $(grep -o '"image layers[^"]*"' "$work/report.json")"
 echo
-echo "warm plain: ${pw[*]}"; echo "warm verify: ${vw[*]}"; echo "cold plain: ${pc[*]}"; echo "cold verify: ${vc[*]}"
+echo "| cache | plain build + start-to-healthy (s) | berth verify, NativeAOT (s) | ratio | berth verify, dotnet berth.dll (s) | ratio |"
+echo "|---|---|---|---|---|---|"
+printf '| warm (%d runs, median) | %.2f | %.2f | %.2f× | %.2f | %.2f× |\n' "$RUNS" "$pwm" "$awm" "$(echo "$awm / $pwm" | bc -l)" "$jwm" "$(echo "$jwm / $pwm" | bc -l)"
+printf '| cold (%d runs, median) | %.2f | %.2f | %.2f× | %.2f | %.2f× |\n' "$COLD_RUNS" "$pcm" "$acm" "$(echo "$acm / $pcm" | bc -l)" "$jcm" "$(echo "$jcm / $pcm" | bc -l)"
+echo
+echo "warm plain: ${pw[*]}"; echo "warm verify (AOT): ${aw[*]}"; echo "warm verify (JIT): ${jw[*]}"
+echo "cold plain: ${pc[*]}"; echo "cold verify (AOT): ${ac[*]}"; echo "cold verify (JIT): ${jc[*]}"

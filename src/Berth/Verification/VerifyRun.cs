@@ -236,9 +236,13 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         {
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         }
-        var state = await engine.ContainerStateAsync(name, cancellationToken);
+        // The state and the process table are asked together; the table is read before the HEALTHCHECK runs, so its process cannot show up.
+        var stateTask = engine.ContainerStateAsync(name, cancellationToken);
+        var processesTask = engine.TopAsync(name, cancellationToken);
+        var state = await stateTask;
         if (state?.Running != true)
         {
+            await Task.WhenAny(processesTask);
             var (exitOut, exitErr) = await engine.LogsAsync(name, cancellationToken); // why it stopped
             checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, Tail(exitOut + "\n" + exitErr, 15)));
             return;
@@ -255,9 +259,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         checks.Add(RunChecks.HealthGet(answers, firstOk, options.StartTimeout));
         checks.Add(RunChecks.HealthHead(answers));
 
-        // The process table and the logs are read while the image's HEALTHCHECK runs: all three only wait on the engine. The table is
-        // read first, so the HEALTHCHECK's own process cannot show up in it.
-        var processesTask = engine.TopAsync(name, cancellationToken);
+        // The logs are read while the image's HEALTHCHECK runs (after the probes, so their access lines are in them).
         var logsTask = engine.LogsAsync(name, cancellationToken);
         if (HealthcheckChecks.Command(facts) is { } healthcheck)
         {

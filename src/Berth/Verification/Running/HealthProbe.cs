@@ -27,20 +27,43 @@ public sealed class HealthProbe(int port) : IDisposable
         }
     }
 
-    /// <summary>Polls GET until it answers 200, the timeout passes, or <paramref name="stillRunning"/> says the container is gone.</summary>
+    /// <summary>
+    /// Polls GET every 50 ms until it answers 200, the timeout passes, or <paramref name="stillRunning"/> says the container is gone. The
+    /// engine is asked beside the polling, at most every half second, so a slow engine never delays noticing the first 200.
+    /// </summary>
     public async Task<(int? LastStatus, TimeSpan Waited)> WaitForOkAsync(string path, TimeSpan timeout, Func<Task<bool>> stillRunning, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         int? last = null;
-        while (clock.Elapsed < timeout)
+        Task<bool>? running = null;
+        var lastAsked = TimeSpan.Zero;
+        try
         {
-            last = await StatusAsync(HttpMethod.Get, path, cancellationToken);
-            if (last == 200 || !await stillRunning())
-                break;
-            await Task.Delay(250, cancellationToken);
+            while (clock.Elapsed < timeout)
+            {
+                last = await StatusAsync(HttpMethod.Get, path, cancellationToken);
+                if (last == 200)
+                    break;
+                if (running is { IsCompleted: true } && !await running)
+                    break;
+                if (running is null || (running.IsCompleted && clock.Elapsed - lastAsked >= EngineInterval))
+                {
+                    lastAsked = clock.Elapsed;
+                    running = stillRunning();
+                }
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+            return (last, clock.Elapsed);
         }
-        return (last, clock.Elapsed);
+        finally
+        {
+            if (running is not null)
+                await Task.WhenAny(running); // no engine call outlives the wait
+        }
     }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan EngineInterval = TimeSpan.FromMilliseconds(500);
 
     public void Dispose() => _client.Dispose();
 }
