@@ -83,7 +83,7 @@ internal static class TestImages
 
     public sealed record TarEntrySpec(string Name, TarEntryType Type, string Content = "", string? Link = null, UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-    private static byte[] LayerTar(IReadOnlyList<TarEntrySpec> entries)
+    public static byte[] LayerTar(IReadOnlyList<TarEntrySpec> entries)
     {
         using var stream = new MemoryStream();
         using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
