@@ -3,6 +3,7 @@ using Berth.EndToEnd.Apps;
 using Berth.EndToEnd.Cli;
 using Berth.EndToEnd.Engine;
 using Berth.EndToEnd.Workspace;
+using Berth.Verification;
 
 namespace Berth.EndToEnd.Verify;
 
@@ -75,7 +76,21 @@ public sealed class VerifyTests
         if (fixture == "dotenv-and-gcc")
             arguments.AddRange(["--env-file", Path.Combine(directory, ".env"), "--size-budget", "2000"]);
 
-        var run = await BerthRun.InvokeAsync(arguments, cancellationToken);
+        // The file checks of this fixture are proven through `docker save` as well (every other run reads the engine's storage where it can).
+        var viaSave = fixture == "dotenv-and-gcc";
+        if (viaSave)
+            Environment.SetEnvironmentVariable(VerifyRun.LayerSourceVariable, "save"); // safe: this collection runs alone
+        BerthRun run;
+        try
+        {
+            run = await BerthRun.InvokeAsync(arguments, cancellationToken);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(VerifyRun.LayerSourceVariable, null);
+        }
+        if (viaSave)
+            Assert.Contains("image layers streamed by docker save", run.StandardOutput, StringComparison.Ordinal);
         var report = VerifyReportJson.Parse(run);
         Log(report.Table());
         Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}, expected 1:\n{run.Describe()}");
