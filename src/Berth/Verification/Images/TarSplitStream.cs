@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Berth.Verification.Images;
@@ -11,8 +12,12 @@ namespace Berth.Verification.Images;
 /// </summary>
 internal sealed class TarSplitStream(Stream jsonLines) : Stream
 {
-    private readonly StreamReader _lines = new(jsonLines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-    private byte[] _segment = [];
+    private byte[] _lines = new byte[64 * 1024];
+    private int _lineStart;
+    private int _lineEnd;
+    private bool _sourceEnded;
+    private byte[] _segment = new byte[4096];
+    private int _segmentLength;
     private int _segmentOffset;
     private long _zeros;
     private bool _ended;
@@ -31,9 +36,9 @@ internal sealed class TarSplitStream(Stream jsonLines) : Stream
             return 0;
         while (true)
         {
-            if (_segmentOffset < _segment.Length)
+            if (_segmentOffset < _segmentLength)
             {
-                var n = Math.Min(buffer.Length, _segment.Length - _segmentOffset);
+                var n = Math.Min(buffer.Length, _segmentLength - _segmentOffset);
                 _segment.AsSpan(_segmentOffset, n).CopyTo(buffer);
                 _segmentOffset += n;
                 return n;
@@ -61,37 +66,114 @@ internal sealed class TarSplitStream(Stream jsonLines) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    /// <summary>Reads the next JSON line as UTF-8 (no strings: a layer's record is megabytes of base64 headers).</summary>
     private void NextRecord()
     {
-        var line = _lines.ReadLine();
-        if (line is null)
+        if (!TryNextLine(out var line))
         {
             _ended = true;
             return;
         }
-        if (line.Length == 0)
+        if (line.IsEmpty)
             return;
-        using var record = JsonDocument.Parse(line);
-        var root = record.RootElement;
-        var type = root.TryGetProperty("type", out var typeValue) && typeValue.TryGetInt32(out var number) ? number : 0;
+        var reader = new Utf8JsonReader(line);
+        int? type = null;
+        long size = 0;
+        var payload = false;
+        _segmentLength = 0;
+        _segmentOffset = 0;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new InvalidDataException("tar-split record is not a JSON object");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            reader.Read();
+            if (name.SequenceEqual("type"u8) && reader.TokenType == JsonTokenType.Number)
+                type = reader.GetInt32();
+            else if (name.SequenceEqual("size"u8) && reader.TokenType == JsonTokenType.Number)
+                size = reader.GetInt64();
+            else if (name.SequenceEqual("payload"u8) && reader.TokenType == JsonTokenType.String)
+                payload = DecodePayload(ref reader);
+            else
+                reader.Skip();
+        }
         switch (type)
         {
             case 1:
-                _zeros = root.TryGetProperty("size", out var size) && size.TryGetInt64(out var bytes) && bytes >= 0 ? bytes : 0;
+                _zeros = Math.Max(0, size);
+                _segmentLength = 0;
+                break;
+            case 2 when payload:
                 break;
             case 2:
-                _segment = root.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.String ? payload.GetBytesFromBase64() : [];
-                _segmentOffset = 0;
+                _segmentLength = 0;
                 break;
             default:
-                throw new InvalidDataException($"tar-split record of unknown type {type}");
+                throw new InvalidDataException($"tar-split record of unknown type {type?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}");
+        }
+    }
+
+    /// <summary>The base64 payload into the reused segment buffer. (A file record's payload is a checksum; a later type 1 drops it.)</summary>
+    private bool DecodePayload(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            var bytes = reader.GetBytesFromBase64();
+            Ensure(bytes.Length);
+            bytes.CopyTo(_segment, 0);
+            _segmentLength = bytes.Length;
+            return true;
+        }
+        var text = reader.ValueSpan;
+        Ensure(Base64.GetMaxDecodedFromUtf8Length(text.Length));
+        if (Base64.DecodeFromUtf8(text, _segment, out _, out var written) != OperationStatus.Done)
+            throw new InvalidDataException("tar-split record has a payload that is not base64");
+        _segmentLength = written;
+        return true;
+    }
+
+    private void Ensure(int length)
+    {
+        if (_segment.Length < length)
+            _segment = new byte[Math.Max(length, _segment.Length * 2)];
+    }
+
+    private bool TryNextLine(out ReadOnlySpan<byte> line)
+    {
+        while (true)
+        {
+            var newline = _lines.AsSpan(_lineStart, _lineEnd - _lineStart).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                line = _lines.AsSpan(_lineStart, newline);
+                _lineStart += newline + 1;
+                return true;
+            }
+            if (_sourceEnded)
+            {
+                line = _lines.AsSpan(_lineStart, _lineEnd - _lineStart);
+                _lineStart = _lineEnd;
+                return !line.IsEmpty;
+            }
+            // Keep the partial line at the start of the buffer (growing it for a line longer than the buffer), then read more.
+            var pending = _lineEnd - _lineStart;
+            if (pending == _lines.Length)
+                Array.Resize(ref _lines, _lines.Length * 2);
+            else if (_lineStart > 0)
+                _lines.AsSpan(_lineStart, pending).CopyTo(_lines);
+            _lineStart = 0;
+            _lineEnd = pending;
+            var read = jsonLines.Read(_lines, _lineEnd, _lines.Length - _lineEnd);
+            if (read == 0)
+                _sourceEnded = true;
+            _lineEnd += read;
         }
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            _lines.Dispose();
+            jsonLines.Dispose();
         base.Dispose(disposing);
     }
 
