@@ -10,7 +10,7 @@ namespace Berth.Verification.Images;
 /// every segment as it was, every file's contents as N zero bytes. A tar reader lists from it exactly the entries of the real layer tar,
 /// in the same order, without the contents ever being read.
 /// </summary>
-internal sealed class TarSplitStream(Stream jsonLines) : Stream
+internal sealed class TarSplitStream(Stream jsonLines) : ForwardReadStream
 {
     private byte[] _lines = new byte[64 * 1024];
     private int _lineStart;
@@ -21,14 +21,6 @@ internal sealed class TarSplitStream(Stream jsonLines) : Stream
     private int _segmentOffset;
     private long _zeros;
     private bool _ended;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -62,9 +54,6 @@ internal sealed class TarSplitStream(Stream jsonLines) : Stream
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Read(buffer.Span));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Reads the next JSON line as UTF-8 (no strings: a layer's record is megabytes of base64 headers).</summary>
     private void NextRecord()
@@ -176,14 +165,4 @@ internal sealed class TarSplitStream(Stream jsonLines) : Stream
             jsonLines.Dispose();
         base.Dispose(disposing);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
