@@ -125,8 +125,8 @@ internal static class ShellParser
             while (q < _s.Length && char.IsAsciiDigit(_s[q]))
                 q++;
             op = "";
-            if (q >= _s.Length)
-                return false;
+            if (q >= _s.Length || _s[q] is not ('<' or '>' or '&'))
+                return false; // every redirection operator starts with one of these
             var rest = _s.AsSpan(q);
             foreach (var candidate in RedirectionOperators)
             {
@@ -223,7 +223,7 @@ internal static class ShellParser
                     _commands[^1] = _commands[^1] with { Separator = separator };
                 return;
             }
-            _commands.Add(new ShellCommand([.. _assignments], _executable, [.. _arguments], [.. _redirections], separator,
+            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), [.. _redirections], separator,
                 _executable is null && _assignments.Count == 0 ? _depth : _commandDepth));
             _assignments.Clear();
             _arguments.Clear();

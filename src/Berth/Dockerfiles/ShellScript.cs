@@ -40,9 +40,9 @@ public sealed record ShellRedirection(string Operator, ShellWord? Target, Source
 /// <c>|</c>, <c>&amp;</c>, or null at the end). <see cref="Depth"/> counts enclosing <c>( )</c> and <c>{ }</c>.
 /// </summary>
 public sealed record ShellCommand(
-    IReadOnlyList<ShellWord> Assignments,
+    ItemList<ShellWord> Assignments,
     ShellWord? Executable,
-    IReadOnlyList<ShellWord> Arguments,
+    ItemList<ShellWord> Arguments,
     IReadOnlyList<ShellRedirection> Redirections,
     string? Separator,
     int Depth)
