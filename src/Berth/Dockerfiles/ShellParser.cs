@@ -248,7 +248,7 @@ internal static class ShellParser
         private static bool IsMeta(char c) => c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
 
         // The word being read: its value and, per character, the document offset. Reused for every word of the script.
-        private readonly StringBuilder _value = new(256); // one chunk, kept by Clear (a growing builder would add chunks and drop them again)
+        private readonly StringBuilder _value = new();
         private readonly List<int> _offsets = [];
         private bool _withOffsets; // offsets are only needed for a word's value text
 
