@@ -158,15 +158,26 @@ public static class LintRun
     public static IReadOnlyList<string> FindDockerfiles(IReadOnlyList<string> paths)
     {
         var here = Directory.GetCurrentDirectory();
-        var dockerfiles = paths.SelectMany(path => Discover(path, here)).Distinct(StringComparer.Ordinal).ToList();
+        // Which paths are files: one system call each, so for many paths (a shell glob) asked on every core.
+        var isFile = new bool[paths.Count];
+        if (paths.Count >= 64)
+        {
+            Parallel.For(0, paths.Count, i => isFile[i] = FileExists(paths[i], here));
+        }
+        else
+        {
+            for (var i = 0; i < paths.Count; i++)
+                isFile[i] = FileExists(paths[i], here);
+        }
+        var dockerfiles = paths.SelectMany((path, i) => Discover(path, isFile[i])).Distinct(StringComparer.Ordinal).ToList();
         if (dockerfiles.Count == 0)
             throw new InputException(string.Join(", ", paths), 0, "no Dockerfile found (looked for Dockerfile, *.Dockerfile, Dockerfile.*)");
         return dockerfiles;
     }
 
-    private static IEnumerable<string> Discover(string path, string here)
+    private static IEnumerable<string> Discover(string path, bool isFile)
     {
-        if (FileExists(path, here))
+        if (isFile)
             return [path];
         if (!Directory.Exists(path))
             throw new InputException(path, 0, "no such file or folder");
