@@ -10,6 +10,20 @@ var rounds = int.TryParse(Environment.GetEnvironmentVariable("ROUNDS"), out var 
 var files = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 Console.WriteLine($"{files.Count} files, {rounds} rounds; ms: cold (first round) / warm (fastest of the rest) / allocated in the last round");
 
+if (Environment.GetEnvironmentVariable("TYPES") == "1")
+{
+    // Allocation by type over whole lints (LintRun.Execute), sampled by the runtime's GC AllocationTick event (one per ~100 KB).
+    using var listener = new AllocationListener();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    for (var i = 0; i < rounds; i++)
+        _ = LintRun.Execute(files, null);
+    var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0 / rounds;
+    Console.WriteLine($"allocation by type over {rounds} whole lints (sampled, MB per lint; total {total:F1} MB per lint):");
+    foreach (var (type, bytes) in listener.Bytes.OrderByDescending(p => p.Value).Take(int.TryParse(Environment.GetEnvironmentVariable("TOP"), out var t) ? t : 30))
+        Console.WriteLine($"| {type} | {bytes / 1048576.0 / rounds:F2} |");
+    return;
+}
+
 var texts = new List<string>();
 Phase("read", () => { texts = files.Select(File.ReadAllText).ToList(); });
 var documents = new List<DockerfileDocument>();
@@ -92,4 +106,25 @@ void Phase(string name, Action action)
     var warm = times.Skip(1).Order().ToList();
     // The fastest warm round: the least disturbed by other work on a shared machine.
     return (times[0], warm.Count == 0 ? times[0] : warm[0], allocated / 1048576.0);
+}
+
+sealed class AllocationListener : System.Diagnostics.Tracing.EventListener
+{
+    public Dictionary<string, long> Bytes { get; } = [];
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is not "GCAllocationTick_V4" || e.Payload is null || e.PayloadNames is null)
+            return;
+        var type = e.Payload[e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")]);
+        lock (Bytes)
+            Bytes[type] = Bytes.GetValueOrDefault(type) + amount;
+    }
 }

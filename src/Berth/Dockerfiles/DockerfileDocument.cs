@@ -18,7 +18,7 @@ public sealed record DockerfileDocument(
 
     public IEnumerable<ParserDirective> Directives => Nodes.OfType<ParserDirective>();
 
-    public IEnumerable<Instruction> Instructions => Read.Instructions;
+    public ItemList<Instruction> Instructions => Read.Instructions;
 
     public ParserDirective? Directive(string name) =>
         Directives.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -27,7 +27,7 @@ public sealed record DockerfileDocument(
     public IReadOnlyList<Instruction> GlobalInstructions => [.. Instructions.TakeWhile(i => i is not FromInstruction)];
 
     /// <summary>The build stages, one per FROM.</summary>
-    public IReadOnlyList<DockerfileStage> Stages => Read.Stages;
+    public ItemList<DockerfileStage> Stages => Read.Stages;
 
     /// <summary>
     /// The document with the text of <paramref name="span"/> replaced and parsed again: the primitive
@@ -47,13 +47,13 @@ public sealed record DockerfileDocument(
         public Derived(DockerfileDocument document)
         {
             Nodes = document.Nodes;
-            Instructions = [.. Nodes.OfType<Instruction>()];
+            Instructions = new(Nodes.OfType<Instruction>());
             Stages = DockerfileStage.Split(Instructions);
         }
 
         public IReadOnlyList<DockerfileNode> Nodes { get; }
-        public IReadOnlyList<Instruction> Instructions { get; }
-        public IReadOnlyList<DockerfileStage> Stages { get; }
+        public ItemList<Instruction> Instructions { get; }
+        public ItemList<DockerfileStage> Stages { get; }
     }
 
     /// <summary>Prints the document back; for an unmodified document this is the parsed text, byte for byte.</summary>
@@ -69,12 +69,12 @@ public sealed record DockerfileDocument(
 }
 
 /// <summary>A build stage: its FROM and the instructions up to the next FROM.</summary>
-public sealed record DockerfileStage(int Index, FromInstruction From, IReadOnlyList<Instruction> Instructions)
+public sealed record DockerfileStage(int Index, FromInstruction From, ItemList<Instruction> Instructions)
 {
     /// <summary>The stage name as written after AS, or null.</summary>
     public string? Name => From.StageName?.Value;
 
-    internal static IReadOnlyList<DockerfileStage> Split(IEnumerable<Instruction> instructions)
+    internal static ItemList<DockerfileStage> Split(IEnumerable<Instruction> instructions)
     {
         var stages = new List<DockerfileStage>();
         FromInstruction? from = null;
@@ -84,7 +84,7 @@ public sealed record DockerfileStage(int Index, FromInstruction From, IReadOnlyL
             if (instruction is FromInstruction next)
             {
                 if (from is not null)
-                    stages.Add(new DockerfileStage(stages.Count, from, body));
+                    stages.Add(new DockerfileStage(stages.Count, from, new(body)));
                 from = next;
                 body = [];
             }
@@ -94,7 +94,7 @@ public sealed record DockerfileStage(int Index, FromInstruction From, IReadOnlyL
             }
         }
         if (from is not null)
-            stages.Add(new DockerfileStage(stages.Count, from, body));
-        return stages;
+            stages.Add(new DockerfileStage(stages.Count, from, new(body)));
+        return new(stages);
     }
 }

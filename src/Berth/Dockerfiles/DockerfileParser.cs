@@ -25,7 +25,6 @@ public static class DockerfileParser
         while (i < lines.Count)
         {
             var line = lines[i];
-            var content = line.Content(text);
             if (inDirectives)
             {
                 var directive = ReadDirective(text, line, map);
@@ -51,15 +50,15 @@ public static class DockerfileParser
                 inDirectives = false;
             }
 
-            var trimmed = content.AsSpan().TrimStart();
+            var trimmed = text.AsSpan(line.Start, line.End - line.Start).TrimStart();
             if (trimmed.IsEmpty || IsWhitespace(trimmed))
             {
-                nodes.Add(new BlankLine(map.Span(line.Start, line.End), content, line.Break(text)));
+                nodes.Add(new BlankLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text)));
                 i++;
             }
             else if (trimmed[0] == '#')
             {
-                nodes.Add(new CommentLine(map.Span(line.Start, line.End), content, line.Break(text), trimmed[1..].ToString()));
+                nodes.Add(new CommentLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text), trimmed[1..].ToString()));
                 i++;
             }
             else
@@ -162,8 +161,9 @@ public static class DockerfileParser
         var keywordLength = 0;
         while (keywordLength < logical.Length && !char.IsWhiteSpace(logical.Text[keywordLength]))
             keywordLength++;
-        var keyword = logical.Text[..keywordLength].ToUpperInvariant();
-        if (keyword is "RUN" or "COPY" or "ADD")
+        var keyword = logical.Text.AsSpan(0, keywordLength);
+        if (keyword.Equals("RUN", StringComparison.OrdinalIgnoreCase) || keyword.Equals("COPY", StringComparison.OrdinalIgnoreCase)
+            || keyword.Equals("ADD", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var marker in HeredocMarker.Find(logical, keywordLength))
             {
@@ -257,7 +257,14 @@ internal readonly record struct PhysicalLine(int Start, int End, int BreakEnd)
 {
     public string Content(string text) => text[Start..End];
 
-    public string Break(string text) => text[End..BreakEnd];
+    /// <summary>The line break: "\n", "\r\n" or "" at the end of the file (shared strings, not a copy per line).</summary>
+    public string Break(string text) => (BreakEnd - End) switch
+    {
+        0 => "",
+        1 when text[End] == '\n' => "\n",
+        2 when text[End] == '\r' && text[End + 1] == '\n' => "\r\n",
+        _ => text[End..BreakEnd],
+    };
 
     public static List<PhysicalLine> Split(string text, int start)
     {

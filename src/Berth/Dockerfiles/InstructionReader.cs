@@ -34,6 +34,8 @@ internal static class InstructionReader
         [InstructionKind.Healthcheck] = ["interval", "timeout", "start-period", "start-interval", "retries"],
     };
 
+    private static readonly InstructionFlag[] NoFlags = [];
+
     public static Instruction Read(MappedText logical, SourceSpan span, string text, string lineBreak, char escape,
         IReadOnlyList<Heredoc> heredocs, IReadOnlyList<SourceSpan> comments, IReadOnlyList<SourceSpan> empties,
         List<DockerfileDiagnostic> diagnostics)
@@ -49,7 +51,7 @@ internal static class InstructionReader
         var keywordSpan = logical.Span(keywordStart, p);
         var kind = Keywords.TryGetValue(keyword, out var k) ? k : InstructionKind.Unknown;
 
-        var flags = new List<InstructionFlag>();
+        List<InstructionFlag>? flags = null; // most instructions have none: no list for them
         while (true)
         {
             while (p < s.Length && char.IsWhiteSpace(s[p]))
@@ -58,14 +60,14 @@ internal static class InstructionReader
                 break;
             var bounds = ArgumentWords.Bounds(s, p, s.Length, escape);
             var (start, end) = bounds[0];
-            flags.Add(ReadFlag(logical, start, end, escape, kind, diagnostics));
+            (flags ??= []).Add(ReadFlag(logical, start, end, escape, kind, diagnostics));
             p = end;
         }
         var argsEnd = s.Length;
         while (argsEnd > p && char.IsWhiteSpace(s[argsEnd - 1]))
             argsEnd--;
         var args = logical.Slice(p, argsEnd);
-        var syntax = new InstructionSyntax(span, text, lineBreak, keyword, keywordSpan, kind, flags,
+        var syntax = new InstructionSyntax(span, text, lineBreak, keyword, keywordSpan, kind, flags ?? (IReadOnlyList<InstructionFlag>)NoFlags,
             new InstructionArguments(args), heredocs, comments, empties);
 
         if (kind == InstructionKind.Unknown)

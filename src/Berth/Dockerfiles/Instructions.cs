@@ -155,16 +155,16 @@ public sealed record RunInstruction(InstructionSyntax Syntax, CommandLine Comman
     }
 
     /// <summary>Every command of the scripts, in source order, with the bodies of <c>sh -c</c> commands expanded in place of them.</summary>
-    public IReadOnlyList<ShellCommand> AllCommands() => _allCommands ??= ReadAllCommands();
+    public ItemList<ShellCommand> AllCommands() => _allCommands ??= ReadAllCommands();
 
-    private IReadOnlyList<ShellCommand>? _allCommands;
+    private ItemList<ShellCommand>? _allCommands;
 
-    private ShellCommand[] ReadAllCommands()
+    private ItemList<ShellCommand> ReadAllCommands()
     {
         var scripts = Scripts();
         if (scripts.Count == 1 && scripts[0].Commands.All(c => c.InlineScript() is null))
-            return [.. scripts[0].Commands];
-        return [.. scripts.SelectMany(s => s.AllCommands())];
+            return new(scripts[0].Commands);
+        return new(scripts.SelectMany(s => s.AllCommands()));
     }
 
     /// <summary>The <c>--mount</c> flags, each read as its comma-separated <c>key=value</c> options.</summary>

@@ -21,6 +21,9 @@ internal static class ShellParser
 
     public static ShellScript Parse(MappedText text) => new Builder(text).Run();
 
+    /// <summary>The value, with document offsets, of the word that starts at <paramref name="start"/> in <paramref name="source"/> (read again).</summary>
+    internal static MappedText ValueTextOfWordAt(MappedText source, int start) => new Builder(source).ValueTextAt(start);
+
     private sealed class Builder(MappedText source)
     {
         private readonly string _s = source.Text;
@@ -122,8 +125,8 @@ internal static class ShellParser
             while (q < _s.Length && char.IsAsciiDigit(_s[q]))
                 q++;
             op = "";
-            if (q >= _s.Length)
-                return false;
+            if (q >= _s.Length || _s[q] is not ('<' or '>' or '&'))
+                return false; // every redirection operator starts with one of these
             var rest = _s.AsSpan(q);
             foreach (var candidate in RedirectionOperators)
             {
@@ -220,7 +223,7 @@ internal static class ShellParser
                     _commands[^1] = _commands[^1] with { Separator = separator };
                 return;
             }
-            _commands.Add(new ShellCommand([.. _assignments], _executable, [.. _arguments], [.. _redirections], separator,
+            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), [.. _redirections], separator,
                 _executable is null && _assignments.Count == 0 ? _depth : _commandDepth));
             _assignments.Clear();
             _arguments.Clear();
@@ -247,14 +250,46 @@ internal static class ShellParser
         // The word being read: its value and, per character, the document offset. Reused for every word of the script.
         private readonly StringBuilder _value = new();
         private readonly List<int> _offsets = [];
+        private bool _withOffsets; // offsets are only needed for a word's value text
 
         private void Keep(int index)
         {
             _value.Append(_s[index]);
-            _offsets.Add(source.OffsetAt(index));
+            if (_withOffsets)
+                _offsets.Add(source.OffsetAt(index));
+        }
+
+        public MappedText ValueTextAt(int start)
+        {
+            _p = start;
+            _withOffsets = true;
+            ReadValue();
+            if (_value.Length == _p - start)
+                return source.Share(start, _s[start.._p], source.OffsetAt(_p));
+            return new MappedText(_value.ToString(), [.. _offsets], source.OffsetAt(_p), source.Map);
         }
 
         private ShellWord ReadWord()
+        {
+            var start = _p;
+            // Most words have nothing quoted, escaped or substituted: their value is their text, no need to copy it character by character.
+            var end = start;
+            while (end < _s.Length && !IsMeta(_s[end]) && _s[end] is not ('\\' or '\'' or '"' or '$' or '`'))
+                end++;
+            if (end > start && (end == _s.Length || IsMeta(_s[end])))
+            {
+                _p = end;
+                var plain = _s[start..end];
+                return new ShellWord(plain, plain, source.Span(start, end), source, start);
+            }
+            ReadValue();
+            var raw = _s[start.._p];
+            var value = _value.Length == _p - start ? raw : _value.ToString();
+            return new ShellWord(raw, value, source.Span(start, _p), source, start);
+        }
+
+        /// <summary>Reads the word at the current position: its value and the document offset of each of its characters.</summary>
+        private void ReadValue()
         {
             var start = _p;
             _value.Clear();
@@ -331,15 +366,6 @@ internal static class ShellParser
                 Keep(_p);
                 _p++;
             }
-            var raw = _s[start.._p];
-            if (_value.Length == _p - start)
-            {
-                // Nothing quoted or escaped: the value is the raw text, at the raw text's offsets.
-                return new ShellWord(raw, raw, source.Span(start, _p)) { ValueText = source.Share(start, raw, source.OffsetAt(_p)) };
-            }
-            var value = _value.ToString();
-            var valueText = new MappedText(value, [.. _offsets], source.OffsetAt(_p), source.Map);
-            return new ShellWord(raw, value, source.Span(start, _p)) { ValueText = valueText };
         }
 
         /// <summary>Keeps <c>$( ... )</c> or <c>${ ... }</c> (nested, with quotes inside) as written.</summary>

@@ -6,7 +6,27 @@ namespace Berth.Dockerfiles;
 /// </summary>
 public sealed record ShellWord(string Raw, string Value, SourceSpan Span)
 {
-    internal MappedText? ValueText { get; init; }
+    // Where the word was read (the script text and the word's first character in it), so its value with document offsets
+    // (only needed for the bodies of `sh -c`) is worked out when asked for instead of for every word.
+    private readonly MappedText? _source;
+    private readonly int _start;
+    private MappedText? _valueText;
+
+    internal ShellWord(string raw, string value, SourceSpan span, MappedText source, int start)
+        : this(raw, value, span)
+    {
+        _source = source;
+        _start = start;
+    }
+
+    internal MappedText? ValueText => _valueText ??= _source is null ? null : ShellParser.ValueTextOfWordAt(_source, _start);
+
+    // As the generated equality did with the eagerly built value text: words read from different places are different words.
+    public bool Equals(ShellWord? other) =>
+        ReferenceEquals(this, other) || (other is not null && Raw == other.Raw && Value == other.Value && Span == other.Span
+            && ReferenceEquals(_source, other._source) && _start == other._start);
+
+    public override int GetHashCode() => HashCode.Combine(Raw, Value, Span, _start);
 
     public bool IsQuoted => Raw.IndexOfAny(['"', '\'', '\\']) >= 0;
 }
@@ -20,9 +40,9 @@ public sealed record ShellRedirection(string Operator, ShellWord? Target, Source
 /// <c>|</c>, <c>&amp;</c>, or null at the end). <see cref="Depth"/> counts enclosing <c>( )</c> and <c>{ }</c>.
 /// </summary>
 public sealed record ShellCommand(
-    IReadOnlyList<ShellWord> Assignments,
+    ItemList<ShellWord> Assignments,
     ShellWord? Executable,
-    IReadOnlyList<ShellWord> Arguments,
+    ItemList<ShellWord> Arguments,
     IReadOnlyList<ShellRedirection> Redirections,
     string? Separator,
     int Depth)

@@ -16,6 +16,7 @@ public readonly record struct SourceSpan(int Start, int End, int StartLine, int 
 internal sealed class LineMap
 {
     private readonly int[] _starts;
+    private int _hint;
 
     public LineMap(string text, int firstLineStart)
     {
@@ -37,11 +38,18 @@ internal sealed class LineMap
 
     private (int Line, int Column) Position(int offset)
     {
-        var index = Array.BinarySearch(_starts, offset);
-        if (index < 0)
-            index = ~index - 1;
-        if (index < 0)
-            return (1, 1);
+        // Offsets are mostly asked for in document order: try the line of the last answer before searching. The hint is only a guess
+        // that is checked, so a stale one (or one written by another thread) costs a search, never a wrong answer.
+        var index = _hint;
+        if (!((uint)index < (uint)_starts.Length && _starts[index] <= offset && (index + 1 == _starts.Length || offset < _starts[index + 1])))
+        {
+            index = Array.BinarySearch(_starts, offset);
+            if (index < 0)
+                index = ~index - 1;
+            if (index < 0)
+                return (1, 1);
+            _hint = index;
+        }
         return (index + 1, offset - _starts[index] + 1);
     }
 }

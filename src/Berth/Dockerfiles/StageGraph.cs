@@ -21,7 +21,7 @@ public sealed record StageReference(string Text, int? StageIndex, ImageReference
 public sealed record StageEdge(int FromStage, StageReference Target, StageEdgeKind Kind, Instruction Source);
 
 /// <summary>The stages of a Dockerfile and how they depend on each other and on images.</summary>
-public sealed record StageGraph(IReadOnlyList<ResolvedStage> Stages, IReadOnlyList<StageEdge> Edges)
+public sealed record StageGraph(ItemList<ResolvedStage> Stages, IReadOnlyList<StageEdge> Edges)
 {
     /// <summary>The stage built when no --target is given: the last one (null when there is no FROM).</summary>
     public ResolvedStage? Final => Stages.Count > 0 ? Stages[^1] : null;
@@ -82,7 +82,7 @@ public sealed record StageGraph(IReadOnlyList<ResolvedStage> Stages, IReadOnlyLi
             if (from.NormalizedStageName is { } name)
                 names.TryAdd(name, index);
         }
-        return new StageGraph(stages, edges);
+        return new StageGraph(new(stages), edges);
     }
 
     private static StageReference Reference(string text, int current, Dictionary<string, int> names, ResolvedStage stage, char escape)

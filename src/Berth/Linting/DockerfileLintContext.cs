@@ -34,7 +34,7 @@ public sealed class DockerfileLintContext
     /// <summary>The configuration of the run: the settings some rules read (trusted registries, the label schema).</summary>
     public LintConfiguration Configuration { get; }
 
-    public IReadOnlyList<ResolvedStage> Stages => Graph.Stages;
+    public ItemList<ResolvedStage> Stages => Graph.Stages;
 
     public ResolvedStage? Final => Graph.Final;
 

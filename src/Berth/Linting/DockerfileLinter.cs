@@ -25,10 +25,22 @@ public static class DockerfileLinter
     /// </summary>
     private static List<Finding> SortedDistinct(List<Finding> findings)
     {
-        var sorted = findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Rule, StringComparer.Ordinal).ToList();
-        var result = new List<Finding>(sorted.Count);
+        // OrderBy/ThenBy is a stable sort; Array.Sort is not, so the index in the list breaks ties (same order, without LINQ's key arrays).
+        var sorted = new (Finding Finding, int Index)[findings.Count];
+        for (var i = 0; i < sorted.Length; i++)
+            sorted[i] = (findings[i], i);
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var order = a.Finding.Line.CompareTo(b.Finding.Line);
+            if (order == 0)
+                order = a.Finding.Column.CompareTo(b.Finding.Column);
+            if (order == 0)
+                order = string.CompareOrdinal(a.Finding.Rule, b.Finding.Rule);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
+        var result = new List<Finding>(sorted.Length);
         var groupStart = 0;
-        foreach (var finding in sorted)
+        foreach (var (finding, _) in sorted)
         {
             if (result.Count > groupStart)
             {

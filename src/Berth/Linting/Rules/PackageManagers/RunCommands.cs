@@ -6,9 +6,9 @@ namespace Berth.Linting.Rules.PackageManagers;
 internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command);
 
 /// <summary>Every command of every RUN in a file, in source order: read once per file and shared by the rules.</summary>
-internal sealed class RunCommandList(IReadOnlyList<RunCommand> commands)
+internal sealed class RunCommandList(ItemList<RunCommand> commands)
 {
-    public IReadOnlyList<RunCommand> Commands { get; } = commands;
+    public ItemList<RunCommand> Commands { get; } = commands;
 
     public static RunCommandList Read(DockerfileLintContext context)
     {
@@ -24,7 +24,7 @@ internal sealed class RunCommandList(IReadOnlyList<RunCommand> commands)
                 }
             }
         }
-        return new RunCommandList(commands);
+        return new RunCommandList(new(commands));
     }
 }
 
@@ -32,10 +32,10 @@ internal sealed class RunCommandList(IReadOnlyList<RunCommand> commands)
 internal static class RunCommands
 {
     /// <summary>Every command of every RUN in the file, in source order.</summary>
-    public static IReadOnlyList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
+    public static ItemList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
 
     /// <summary>Every command of one RUN, in source order (data heredocs are not commands: see <see cref="RunInstruction.Scripts"/>).</summary>
-    public static IReadOnlyList<ShellCommand> Of(RunInstruction run) => run.AllCommands();
+    public static ItemList<ShellCommand> Of(RunInstruction run) => run.AllCommands();
 
     /// <summary>The first argument that is not an option: the subcommand of apt-get, pip, npm…</summary>
     public static string? Subcommand(ShellCommand command) => command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value;
@@ -50,12 +50,11 @@ internal static class RunCommands
                 break;
             if (value.StartsWith("--", StringComparison.Ordinal))
             {
-                var name = value.Split('=', 2)[0];
-                if (Array.IndexOf(longOptions, name) >= 0)
+                var equals = value.IndexOf('=', StringComparison.Ordinal);
+                if (IsOneOf(equals < 0 ? value : value.AsSpan(0, equals), longOptions))
                     return true;
             }
-            else if (value.Length > 1 && value[0] == '-' && shortLetters.Length > 0 && value.Skip(1).All(char.IsAsciiLetterOrDigit)
-                     && value.Skip(1).TakeWhile(char.IsAsciiLetter).Any(c => shortLetters.Contains(c, StringComparison.Ordinal)))
+            else if (value.Length > 1 && value[0] == '-' && shortLetters.Length > 0 && HasShortLetter(value, shortLetters))
             {
                 return true;
             }
@@ -63,6 +62,32 @@ internal static class RunCommands
             {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> name, string[] options)
+    {
+        foreach (var option in options)
+        {
+            if (name.SequenceEqual(option))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>For a bundle such as <c>-qy</c> (letters and digits only): one of <paramref name="letters"/> among the letters before the first digit.</summary>
+    private static bool HasShortLetter(string bundle, string letters)
+    {
+        for (var i = 1; i < bundle.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(bundle[i]))
+                return false;
+        }
+        for (var i = 1; i < bundle.Length && char.IsAsciiLetter(bundle[i]); i++)
+        {
+            if (letters.Contains(bundle[i], StringComparison.Ordinal))
+                return true;
         }
         return false;
     }
