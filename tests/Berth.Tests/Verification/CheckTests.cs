@@ -25,9 +25,12 @@ public sealed class FileCheckTests
     [InlineData(".env.production", true)]
     [InlineData(".env.example", false)]
     [InlineData(".env.template", false)]
+    [InlineData(".env.dist", false)]
+    [InlineData(".env.Defaults", false)]
+    [InlineData(".env.local", true)]
     [InlineData(".envrc", false)]
     [InlineData("env", false)]
-    public void Dotenv_names(string name, bool secret) => Assert.Equal(secret, FileChecks.IsDotenv(name));
+    public void Dotenv_names(string name, bool secret) => Assert.Equal(secret, Berth.Apps.DotenvFiles.HoldsValues(name));
 
     [Fact]
     public void Caches_count_only_in_the_images_own_layers()

@@ -1,3 +1,4 @@
+using Berth.Apps;
 using Berth.Verification.Images;
 
 namespace Berth.Verification.Checks;
@@ -5,8 +6,6 @@ namespace Berth.Verification.Checks;
 /// <summary>Files that should not be in a production image, found in the stacked filesystem (names and sizes only, never contents).</summary>
 public static class FileChecks
 {
-    private static readonly string[] TemplateSuffixes = ["example", "sample", "template", "dist", "defaults", "schema"];
-
     /// <summary>Folders where third-party packages keep their own data: their test fixtures are not the app's.</summary>
     private static readonly string[] PackageFolders = ["site-packages/", "dist-packages/", "node_modules/", "usr/share/", "usr/lib/python3"];
 
@@ -17,7 +16,7 @@ public static class FileChecks
     public static CheckResult Dotenv(ImageFacts image)
     {
         var found = image.FileSystem.Files
-            .Where(f => f.File.Kind is LayerFileKind.File or LayerFileKind.Symlink && IsDotenv(Name(f.Path)) && !InPackageFolder(f.Path))
+            .Where(f => f.File.Kind is LayerFileKind.File or LayerFileKind.Symlink && DotenvFiles.HoldsValues(Name(f.Path)) && !InPackageFolder(f.Path))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         if (found.Count == 0)
@@ -25,16 +24,6 @@ public static class FileChecks
         return CheckResult.Fail(VerifyCheck.NoDotenv,
             $"{found.Count} .env file{(found.Count == 1 ? "" : "s")} in the image: {string.Join(", ", found.Take(5).Select(f => "/" + f.Path))} — exclude .env* in .dockerignore and pass settings at run time",
             [.. found.Select(f => $"/{f.Path} ({f.File.Size} bytes) from {image.LayerLabel(f.Layer)}")]);
-    }
-
-    public static bool IsDotenv(string name)
-    {
-        if (name == ".env")
-            return true;
-        if (!name.StartsWith(".env.", StringComparison.Ordinal))
-            return false;
-        var suffix = name[5..].ToLowerInvariant();
-        return !TemplateSuffixes.Contains(suffix, StringComparer.Ordinal);
     }
 
     /// <summary>.git folders, package-manager caches and apt lists/archives added by the image's own layers (the base's are not yours to fix).</summary>

@@ -1,3 +1,4 @@
+using Berth.Apps;
 using System.Text.RegularExpressions;
 using Berth.Apps.Python;
 
@@ -22,7 +23,7 @@ public static partial class DotenvSecrets
             Collect(envFile, Path.GetFileName(envFilePath ?? "--env-file"), found);
         foreach (var folder in folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Where(Directory.Exists))
         {
-            foreach (var path in Directory.EnumerateFiles(folder, ".env*").Where(p => Checks.FileChecks.IsDotenv(Path.GetFileName(p))).Order(StringComparer.Ordinal))
+            foreach (var path in Directory.EnumerateFiles(folder, ".env*").Where(p => DotenvFiles.HoldsValues(Path.GetFileName(p))).Order(StringComparer.Ordinal))
             {
                 EnvFile file;
                 try

@@ -246,7 +246,10 @@ public sealed class DotenvInBuildContextTests
         FROM python:3.11-slim
         #! BDF404
         COPY .env /app/.env
+        #! BDF404
+        COPY config/.env.local /app/
         COPY .env.example /app/
+        COPY .env.dist .env.defaults .env.schema /app/
         """);
 
     [Fact]

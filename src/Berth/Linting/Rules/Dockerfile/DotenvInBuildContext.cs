@@ -1,3 +1,4 @@
+using Berth.Apps;
 using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.Dockerfile;
@@ -31,11 +32,7 @@ public sealed class DotenvInBuildContext : DockerfileRule
         }
     }
 
-    private static bool IsDotenv(string path)
-    {
-        var name = path[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
-        return name == ".env" || (name.StartsWith(".env.", StringComparison.Ordinal) && name != ".env.example" && name != ".env.template" && name != ".env.sample");
-    }
+    private static bool IsDotenv(string path) => DotenvFiles.HoldsValues(path[(path.TrimEnd('/').LastIndexOf('/') + 1)..]);
 
     /// <summary>
     /// Whether .dockerignore leaves a path out of the build context, read as Docker does (in order, '!' re-includes). An ignore file
