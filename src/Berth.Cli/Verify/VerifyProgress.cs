@@ -64,7 +64,7 @@ internal abstract class VerifyProgress : IVerifyProgress
             {
                 while (!_finished.Task.IsCompleted)
                 {
-                    var detail = _detail.Length == 0 ? "" : $" [grey]{Markup.Escape(Shorten(_detail, Math.Max(20, _console.Profile.Width - _step.Length - 8)))}[/]";
+                    var detail = _detail.Length == 0 ? "" : $" [grey]{Markup.Escape(TextClip.Shorten(_detail, Math.Max(20, _console.Profile.Width - _step.Length - 8)))}[/]";
                     context.Status($"{Markup.Escape(_step)}{detail}");
                     await Task.WhenAny(_finished.Task, Task.Delay(100));
                 }
@@ -86,6 +86,5 @@ internal abstract class VerifyProgress : IVerifyProgress
             _display.GetAwaiter().GetResult();
         }
 
-        private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
     }
 }

@@ -37,7 +37,7 @@ public static class LayerBarChart
             var layer = layers[i];
             var share = total == 0 ? 1.0 / layers.Count : (double)Math.Max(0, layer.SizeBytes) / total;
             var width = share * Width;
-            var title = $"Layer {layer.Index} · {VerifyFormat.Bytes(layer.SizeBytes)} ({VerifyFormat.Percent(share)}){(layer.FromBaseImage ? " · base image" : "")}\n{VerifyFormat.Truncate(VerifyFormat.OneLine(layer.CreatedBy), 300)}";
+            var title = $"Layer {layer.Index} · {VerifyFormat.Bytes(layer.SizeBytes)} ({VerifyFormat.Percent(share)}){(layer.FromBaseImage ? " · base image" : "")}\n{TextClip.Shorten(VerifyFormat.OneLine(layer.CreatedBy), 300, "...")}";
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"segment\"><rect class=\"layer{(layer.FromBaseImage ? " base" : "")}\" x=\"{N(x)}\" y=\"0\" width=\"{N(width)}\" height=\"{N(BarHeight)}\" fill=\"{Color(layers, i)}\"><title>{HtmlText.Escape(title)}</title></rect>");
             if (Label(layer, width) is { } label)
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + width / 2)}\" y=\"{N(BarHeight / 2 + 4.5)}\" text-anchor=\"middle\" class=\"{(layer.FromBaseImage ? "on-base" : "on-app")}\">{HtmlText.Escape(label)}</text>");

@@ -87,16 +87,6 @@ public static class VerifyFormat
         return line.ToString();
     }
 
-    /// <summary>At most <paramref name="max"/> characters, ending in <c>...</c> when cut (never inside a surrogate pair).</summary>
-    public static string Truncate(string text, int max)
-    {
-        if (text.Length <= max)
-            return text;
-        var cut = Math.Max(0, max - 3);
-        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
-            cut--;
-        return text[..cut] + "...";
-    }
 
     /// <summary>Text as it may be printed: tabs become spaces, other control characters (ANSI escapes included) become '?'; newlines stay.</summary>
     public static string Printable(string text)

@@ -127,7 +127,7 @@ public static class VerifyHtmlRenderer
                 .Append("<td class=\"num\">").Append(E(VerifyFormat.Bytes(layer.SizeBytes))).Append("</td>")
                 .Append("<td class=\"num\">").Append(E(VerifyFormat.Percent(share))).Append("</td>")
                 .Append("<td>").Append(layer.FromBaseImage ? "<span class=\"tag base\">base</span>" : "<span class=\"tag app\">app</span>").Append("</td>")
-                .Append("<td class=\"cmd\" title=\"").Append(E(VerifyFormat.Truncate(createdBy, 2000))).Append("\"><code>").Append(E(VerifyFormat.Truncate(createdBy, 400))).Append("</code></td></tr>\n");
+                .Append("<td class=\"cmd\" title=\"").Append(E(TextClip.Shorten(createdBy, 2000, "..."))).Append("\"><code>").Append(E(TextClip.Shorten(createdBy, 400, "..."))).Append("</code></td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }

@@ -98,7 +98,7 @@ public static class VerifyTextRenderer
             text.Append("  ").Append(layer.Index.ToString(CultureInfo.InvariantCulture).PadRight(indexWidth))
                 .Append("  ").Append(sizes[i].PadLeft(sizeWidth))
                 .Append("  ").Append(layer.FromBaseImage ? "base" : "app ")
-                .Append("  ").Append(VerifyFormat.Truncate(OneLine(layer.CreatedBy), CreatedByWidth));
+                .Append("  ").Append(TextClip.Shorten(OneLine(layer.CreatedBy), CreatedByWidth, "..."));
             TrimEnd(text);
             text.Append('\n');
         }

@@ -22,7 +22,7 @@ public sealed record ImageFacts(string Reference, ImageInspection Inspection, IR
 
     /// <summary>The layer's history line, for evidence.</summary>
     public string LayerLabel(int layer) =>
-        layer < Layers.Count ? $"layer {layer}{(layer < BaseLayerCount ? " (base)" : "")}: {Shorten(Layers[layer].CreatedBy, 70)}" : $"layer {layer}";
+        layer < Layers.Count ? $"layer {layer}{(layer < BaseLayerCount ? " (base)" : "")}: {TextClip.Shorten(Layers[layer].CreatedBy, 70)}" : $"layer {layer}";
 
     /// <summary>Whether the image says it is built on distroless (its base image, or the base.name label).</summary>
     public bool DeclaresDistroless =>
@@ -38,5 +38,4 @@ public sealed record ImageFacts(string Reference, ImageInspection Inspection, IR
         return count == baseImage.Count ? count : 0;
     }
 
-    internal static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

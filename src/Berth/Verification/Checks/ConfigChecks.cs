@@ -45,7 +45,7 @@ public static class ConfigChecks
             if (!script.TrimStart().StartsWith("exec ", StringComparison.Ordinal))
             {
                 return CheckResult.Fail(VerifyCheck.ExecEntrypoint,
-                    $"shell form: {command[0]} -c \"{ImageFacts.Shorten(script, 60)}\" runs as PID 1 and does not pass SIGTERM on — use the exec form [\"prog\", \"arg\"]",
+                    $"shell form: {command[0]} -c \"{TextClip.Shorten(script, 60)}\" runs as PID 1 and does not pass SIGTERM on — use the exec form [\"prog\", \"arg\"]",
                     evidence);
             }
         }

@@ -58,7 +58,7 @@ public static class RunChecks
     {
         if (processes.Count == 0)
             return CheckResult.Fail(VerifyCheck.ProcessUser, "no process listed in the container (did it exit?)");
-        var evidence = processes.Select(p => $"pid {p.Pid} uid {p.User}: {ImageFacts.Shorten(p.Arguments, 80)}").ToList();
+        var evidence = processes.Select(p => $"pid {p.Pid} uid {p.User}: {TextClip.Shorten(p.Arguments, 80)}").ToList();
         var root = processes.Where(p => p.Uid == 0).ToList();
         if (root.Count > 0)
             return CheckResult.Fail(VerifyCheck.ProcessUser, $"{root.Count} of {processes.Count} processes run as root (uid 0)", evidence);

@@ -27,10 +27,8 @@ public abstract class LabelValueRule : DockerfileRule
             if (!schema.TryGetValue(label.Pair.Key, out var format) || format != Format || label.Value is not { Length: > 0 } value)
                 continue;
             if (!LabelValues.IsValid(Format, value))
-                findings.Add(At(context, label.Pair.ValueSpan, $"label {label.Pair.Key} should be {Expected} (the label schema says {LabelFormats.Name(Format)}), not '{Shorten(value)}'",
+                findings.Add(At(context, label.Pair.ValueSpan, $"label {label.Pair.Key} should be {Expected} (the label schema says {LabelFormats.Name(Format)}), not '{TextClip.Shorten(value, 60, "...")}'",
                     $"Set it to {Expected}, e.g. {label.Pair.Key}={Example}"));
         }
     }
-
-    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
 }
