@@ -248,6 +248,29 @@ public sealed class RunCheckTests
     public void Gunicorn_worker_count_precedence(string[] command, string? webConcurrency, int expected) =>
         Assert.Equal(expected, ServerCommandLine.Read(command, name => name == "WEB_CONCURRENCY" ? webConcurrency : null).Workers);
 
+    [Theory]
+    [InlineData(new[] { "gunicorn", "a:b" }, "--workers 3 --graceful-timeout 20", "5", 3, 20, "--workers in GUNICORN_CMD_ARGS")]
+    [InlineData(new[] { "gunicorn", "a:b", "-w", "2" }, "--workers=3", "5", 2, null, "-w in the command")]
+    [InlineData(new[] { "gunicorn", "a:b", "--graceful-timeout", "5" }, "--graceful-timeout 20", null, 1, 5, "gunicorn's default (no --workers, no WEB_CONCURRENCY)")]
+    [InlineData(new[] { "gunicorn", "a:b" }, "--access-logfile -", "4", 4, null, "WEB_CONCURRENCY in the image's environment")]
+    public void Gunicorn_cmd_args_sit_between_the_command_line_and_web_concurrency(
+        string[] command, string cmdArgs, string? webConcurrency, int workers, int? graceful, string source)
+    {
+        var server = ServerCommandLine.Read(command, name => name switch { "GUNICORN_CMD_ARGS" => cmdArgs, "WEB_CONCURRENCY" => webConcurrency, _ => null });
+        Assert.Equal(workers, server.Workers);
+        Assert.Equal(graceful, server.GracefulTimeoutSeconds);
+        Assert.Equal(source, server.Source);
+    }
+
+    [Fact]
+    public void Uvicorn_workers_and_graceful_timeout_are_read_but_gunicorn_settings_are_not()
+    {
+        var server = ServerCommandLine.Read(["uvicorn", "a:b", "--workers", "2", "--timeout-graceful-shutdown", "7"], _ => "--workers 9");
+        Assert.False(server.IsGunicorn);
+        Assert.Equal(2, server.Workers);
+        Assert.Equal(7, server.GracefulTimeoutSeconds);
+    }
+
     [Fact]
     public void Json_logs_only_judged_when_the_app_claims_them()
     {

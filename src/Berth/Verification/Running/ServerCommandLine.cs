@@ -15,42 +15,36 @@ public sealed record ServerCommandLine(bool IsGunicorn, int? Workers, int? Grace
         if (gunicornAt < 0 && words.Length >= 3 && words[1] == "-m" && words[2] == "gunicorn")
             gunicornAt = 2;
         var isGunicorn = gunicornAt >= 0;
-        int? workers = null;
-        int? graceful = null;
-        var source = "";
-        for (var i = Math.Max(gunicornAt, 0); i < words.Length; i++)
+        // gunicorn's precedence: the command line, then GUNICORN_CMD_ARGS, then WEB_CONCURRENCY (the default of --workers).
+        var fromCommand = Scan(words, Math.Max(gunicornAt, 0));
+        var fromEnvironment = isGunicorn && environment("GUNICORN_CMD_ARGS") is { } cmdArgs ? Scan(cmdArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries), 0) : default;
+        var (workers, source) = (fromCommand.Workers, fromEnvironment.Workers) switch
         {
-            if (Option(words, i, "--workers", "-w") is { } w && Number(w) is { } n)
-            {
-                workers = n;
-                source = $"{words[i]} in the command";
-            }
-            if (Option(words, i, "--graceful-timeout", null) is { } g && Number(g) is { } seconds)
-                graceful = seconds;
-            if (Option(words, i, "--timeout-graceful-shutdown", null) is { } u && Number(u) is { } uvicornSeconds)
-                graceful = uvicornSeconds;
-        }
-        if (isGunicorn && workers is null && environment("WEB_CONCURRENCY") is { } concurrency && Number(concurrency) is { } fromEnv)
-        {
-            workers = fromEnv;
-            source = "WEB_CONCURRENCY in the image's environment";
-        }
-        if (isGunicorn && workers is null)
-        {
-            workers = GunicornDefaultWorkers;
-            source = "gunicorn's default (no --workers, no WEB_CONCURRENCY)";
-        }
-        if (isGunicorn && graceful is null && environment("GUNICORN_CMD_ARGS") is { } cmdArgs)
-        {
-            var extra = cmdArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < extra.Length; i++)
-            {
-                if (Option(extra, i, "--graceful-timeout", null) is { } g && Number(g) is { } seconds)
-                    graceful = seconds;
-            }
-        }
+            ({ } n, _) => ((int?)n, $"{fromCommand.WorkersWord} in the command"),
+            (null, { } n) when isGunicorn => (n, $"{fromEnvironment.WorkersWord} in GUNICORN_CMD_ARGS"),
+            _ when isGunicorn && environment("WEB_CONCURRENCY") is { } concurrency && Number(concurrency) is { } fromEnv => (fromEnv, "WEB_CONCURRENCY in the image's environment"),
+            _ when isGunicorn => (GunicornDefaultWorkers, "gunicorn's default (no --workers, no WEB_CONCURRENCY)"),
+            _ => (null, ""),
+        };
+        var graceful = fromCommand.Graceful ?? fromEnvironment.Graceful;
         return new ServerCommandLine(isGunicorn, workers, graceful, source);
     }
+
+    /// <summary>The worker count (and the word that set it) and the graceful timeout among the words from <paramref name="start"/>; the last one wins.</summary>
+    private static ScannedOptions Scan(string[] words, int start)
+    {
+        var options = default(ScannedOptions);
+        for (var i = start; i < words.Length; i++)
+        {
+            if (Option(words, i, "--workers", "-w") is { } w && Number(w) is { } workers)
+                options = options with { Workers = workers, WorkersWord = words[i] };
+            if ((Option(words, i, "--graceful-timeout", null) ?? Option(words, i, "--timeout-graceful-shutdown", null)) is { } g && Number(g) is { } seconds)
+                options = options with { Graceful = seconds };
+        }
+        return options;
+    }
+
+    private readonly record struct ScannedOptions(int? Workers, string? WorkersWord, int? Graceful);
 
     private static string? Option(string[] words, int i, string longName, string? shortName)
     {
