@@ -37,5 +37,4 @@ public sealed record ImageFacts(string Reference, ImageInspection Inspection, IR
             count++;
         return count == baseImage.Count ? count : 0;
     }
-
 }
