@@ -84,8 +84,7 @@ public static class ImageArchiveReader
             var files = layers.TryGetValue(layerPaths[i], out var entries)
                 ? entries
                 : throw new InvalidDataException($"the image archive lacks layer {layerPaths[i]}");
-            var createdBy = history.Count == layerPaths.Count ? history[i] : "";
-            result.Add(new ImageLayer(i, createdBy, files.Where(f => f.Kind == LayerFileKind.File).Sum(f => f.Size), files));
+            result.Add(ImageLayer.Of(i, layerPaths.Count, history, files));
         }
         return new ImageArchive(result);
     }

@@ -25,4 +25,12 @@ public sealed record LayerFile(string Path, long Size, LayerFileKind Kind, int M
 }
 
 /// <summary>A layer of an image: its position, the history line that made it, its size and its entries in tar order.</summary>
-public sealed record ImageLayer(int Index, string CreatedBy, long Size, IReadOnlyList<LayerFile> Files);
+public sealed record ImageLayer(int Index, string CreatedBy, long Size, IReadOnlyList<LayerFile> Files)
+{
+    /// <summary>
+    /// Layer <paramref name="index"/> of <paramref name="layerCount"/> from its entries: its size is its files' sizes, its history line the
+    /// matching one of <paramref name="history"/> (the config's lines that made layers) when there is one per layer, else empty.
+    /// </summary>
+    internal static ImageLayer Of(int index, int layerCount, IReadOnlyList<string> history, IReadOnlyList<LayerFile> files) =>
+        new(index, history.Count == layerCount ? history[index] : "", files.Where(f => f.Kind == LayerFileKind.File).Sum(f => f.Size), files);
+}

@@ -71,8 +71,7 @@ public static class OverlayStorageReader
             await using var headers = new TarSplitStream(new GZipStream(File.OpenRead(tarSplit), CompressionMode.Decompress));
             var layerDirectory = new LayerDirectory(directory);
             var files = await ImageArchiveReader.ReadLayerAsync(headers, (path, _, token) => layerDirectory.ShebangAsync(path, token), cancellationToken);
-            var createdBy = history.Count == inspection.LayerDiffIds.Count ? history[i] : "";
-            layers.Add(new ImageLayer(i, createdBy, files.Where(f => f.Kind == LayerFileKind.File).Sum(f => f.Size), files));
+            layers.Add(ImageLayer.Of(i, inspection.LayerDiffIds.Count, history, files));
         }
         return (new ImageArchive(layers), $"read from the engine's overlay2 storage in {root}");
     }
