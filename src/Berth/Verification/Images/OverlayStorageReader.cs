@@ -58,12 +58,11 @@ public static class OverlayStorageReader
             chainId = i == 0 ? diffId : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(chainId + " " + diffId)));
             var entry = Path.Combine(layerDb, chainId["sha256:".Length..]);
             var tarSplit = Path.Combine(entry, "tar-split.json.gz");
-            if (!File.Exists(Path.Combine(entry, "diff")) || (await File.ReadAllTextAsync(Path.Combine(entry, "diff"), cancellationToken)).Trim() != diffId
-                || !File.Exists(Path.Combine(entry, "cache-id")) || !File.Exists(tarSplit))
+            if (await EntryFileAsync(entry, "diff", cancellationToken) != diffId || await EntryFileAsync(entry, "cache-id", cancellationToken) is not { } cacheId
+                || !File.Exists(tarSplit))
             {
                 return (null, $"layer {i} ({diffId}) is not in {layerDb}");
             }
-            var cacheId = (await File.ReadAllTextAsync(Path.Combine(entry, "cache-id"), cancellationToken)).Trim();
             var directory = Path.Combine(root, "overlay2", cacheId, "diff");
             if (cacheId.Length == 0 || cacheId.Contains('/') || !Directory.Exists(directory))
                 return (null, $"layer {i}'s directory {directory} is missing");
@@ -74,6 +73,13 @@ public static class OverlayStorageReader
             layers.Add(ImageLayer.Of(i, inspection.LayerDiffIds.Count, history, files));
         }
         return (new ImageArchive(layers), $"read from the engine's overlay2 storage in {root}");
+    }
+
+    /// <summary>A layer database entry's one-line file (<c>diff</c>, <c>cache-id</c>), trimmed; null when the entry has none.</summary>
+    private static async Task<string?> EntryFileAsync(string entry, string name, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(entry, name);
+        return File.Exists(path) ? (await File.ReadAllTextAsync(path, cancellationToken)).Trim() : null;
     }
 
     /// <summary><c>/var/lib/docker/overlay2/ID/diff</c> → <c>/var/lib/docker</c>.</summary>
