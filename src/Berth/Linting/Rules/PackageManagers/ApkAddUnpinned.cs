@@ -11,13 +11,9 @@ public sealed class ApkAddUnpinned : DockerfileRule
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var add in PackageCommands.Find(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue).Where(a => shipped.Contains(a.Stage)))
         {
-            foreach (var package in add.Packages(PackageCommands.ApkOptionsWithValue))
-            {
-                var name = package.Value;
-                if (name.IndexOfAny(['=', '~', '<', '>']) >= 0 || PackageCommands.IsNotAName(name, ".apk"))
-                    continue;
-                findings.Add(At(context, package.Span, $"apk adds '{name}' without a version", $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
-            }
+            var unpinned = add.Packages(PackageCommands.ApkOptionsWithValue).Where(static p => p.Value.IndexOfAny(['=', '~', '<', '>']) < 0 && !PackageCommands.IsNotAName(p.Value, ".apk")).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, "apk adds", " without a version",
+                static name => $"{name}=<version>", UnpinnedPackages.DistroFix);
         }
     }
 }

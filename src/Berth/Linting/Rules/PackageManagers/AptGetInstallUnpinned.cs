@@ -13,14 +13,12 @@ public sealed class AptGetInstallUnpinned : DockerfileRule
         {
             if (!shipped.Contains(stage) || !Apt.Is(command, "install"))
                 continue;
-            foreach (var package in Apt.Packages(command))
-            {
-                var name = package.Value;
-                if (name.Contains('=', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.EndsWith(".deb", StringComparison.Ordinal) || name.Contains('$', StringComparison.Ordinal))
-                    continue;
-                findings.Add(At(context, package.Span, $"apt-get installs '{name}' without a version: the image changes whenever the archive does",
-                    $"Pin it ({name}=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
-            }
+            var unpinned = Apt.Packages(command).Where(static p => !IsPinnedOrLocal(p.Value)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, "apt-get installs", " without a version: the image changes whenever the archive does",
+                static name => $"{name}=<version>", UnpinnedPackages.DistroFix);
         }
     }
+
+    private static bool IsPinnedOrLocal(string name) =>
+        name.Contains('=', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.EndsWith(".deb", StringComparison.Ordinal) || name.Contains('$', StringComparison.Ordinal);
 }

@@ -15,12 +15,12 @@ public sealed class GemInstallUnpinned : DockerfileRule
             if (command.Name != "gem" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value != "install"
                 || RunCommands.HasOption(command, ["--version"]) || command.HasArgument("-v"))
                 continue;
-            foreach (var gem in RunCommands.Operands(command, 1, OptionsWithValue))
-            {
-                if (gem.Value.Contains(':', StringComparison.Ordinal) || gem.Value.Contains('$', StringComparison.Ordinal) || gem.Value.EndsWith(".gem", StringComparison.Ordinal) || gem.Value.Contains('/', StringComparison.Ordinal))
-                    continue;
-                findings.Add(At(context, gem.Span, $"gem installs '{gem.Value}' at whatever version is newest when the image builds", $"Pin it ({gem.Value}:<version>)"));
-            }
+            var unpinned = RunCommands.Operands(command, 1, OptionsWithValue).Where(static g => !IsPinnedOrLocal(g.Value)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, "gem installs", " at whatever version is newest when the image builds",
+                static name => $"{name}:<version>", static (pins, it) => $"Pin {it} ({pins})");
         }
     }
+
+    private static bool IsPinnedOrLocal(string gem) =>
+        gem.Contains(':', StringComparison.Ordinal) || gem.Contains('$', StringComparison.Ordinal) || gem.EndsWith(".gem", StringComparison.Ordinal) || gem.Contains('/', StringComparison.Ordinal);
 }

@@ -14,12 +14,9 @@ public sealed class NpmInstallUnpinned : DockerfileRule
         {
             if (command.Name != "npm" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value is not ("install" or "i" or "add" or "isntall"))
                 continue;
-            foreach (var package in RunCommands.Operands(command, 1, OptionsWithValue))
-            {
-                if (IsPinnedOrLocal(package.Value))
-                    continue;
-                findings.Add(At(context, package.Span, $"npm installs '{package.Value}' at whatever version is newest when the image builds", $"Pin it ({package.Value}@<version>), or add it to package.json and install from the lock with npm ci"));
-            }
+            var unpinned = RunCommands.Operands(command, 1, OptionsWithValue).Where(static p => !IsPinnedOrLocal(p.Value)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, "npm installs", " at whatever version is newest when the image builds",
+                static name => $"{name}@<version>", static (pins, it) => $"Pin {it} ({pins}), or add {it} to package.json and install from the lock with npm ci");
         }
     }
 

@@ -15,13 +15,9 @@ public sealed class PipInstallUnpinned : DockerfileRule
             if (PipInstall.Read(command) is not { } pip || pip.Has("-c", "--constraint"))
                 continue;
             var upgrade = pip.Has("-U", "--upgrade");
-            foreach (var operand in pip.Operands().Where(o => PipInstall.IsBareName(o.Value)))
-            {
-                if (upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(operand.Value)) >= 0)
-                    continue;
-                findings.Add(At(context, operand.Span, $"pip installs '{operand.Value}' at whatever version is newest when the image builds",
-                    $"Pin it ({operand.Value}==<version>), or list it in a requirements file installed with -r"));
-            }
+            var unpinned = pip.Operands().Where(o => PipInstall.IsBareName(o.Value) && !(upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(o.Value)) >= 0)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, "pip installs", " at whatever version is newest when the image builds",
+                static name => $"{name}==<version>", static (pins, it) => $"Pin {it} ({pins}), or list {it} in a requirements file installed with -r");
         }
     }
 }

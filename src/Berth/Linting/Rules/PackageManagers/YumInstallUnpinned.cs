@@ -11,13 +11,9 @@ public sealed class YumInstallUnpinned : DockerfileRule
         var shipped = RunCommands.StagesInFinalImage(context);
         foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
         {
-            foreach (var package in install.Packages(PackageCommands.RpmOptionsWithValue))
-            {
-                var name = package.Value;
-                if (PackageCommands.HasRpmVersion(name) || PackageCommands.IsNotAName(name, ".rpm"))
-                    continue;
-                findings.Add(At(context, package.Span, $"'{install.Command.Name}' installs '{name}' without a version", $"Pin it ({name}-<version>) if you need byte-for-byte rebuilds; pin the base image by digest first"));
-            }
+            var unpinned = install.Packages(PackageCommands.RpmOptionsWithValue).Where(static p => !PackageCommands.HasRpmVersion(p.Value) && !PackageCommands.IsNotAName(p.Value, ".rpm")).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, $"'{install.Command.Name}' installs", " without a version",
+                static name => $"{name}-<version>", UnpinnedPackages.DistroFix);
         }
     }
 }

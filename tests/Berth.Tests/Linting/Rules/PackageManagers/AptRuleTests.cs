@@ -25,6 +25,24 @@ public sealed class AptGetInstallUnpinnedTests
         """);
 
     [Fact]
+    public void Reports_one_finding_per_install_command_naming_its_unpinned_packages_across_continuations()
+    {
+        var findings = LintCase.Assert("BDF203", """
+            FROM debian:12-slim
+            #! BDF203
+            RUN apt-get install -y jq && apt-get install -y curl=7.88.1-10 git \
+                  ca-certificates tini=0.19.0-1 && rm -rf /var/lib/apt/lists/*
+            """);
+        Assert.Equal(2, findings.Count);
+        Assert.Equal("apt-get installs 'jq' without a version: the image changes whenever the archive does", findings[0].Message);
+        Assert.Equal("Pin it (jq=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first", findings[0].Fix);
+        var first = findings[1];
+        Assert.Equal("apt-get installs 'git' and 'ca-certificates' without a version: the image changes whenever the archive does", first.Message);
+        Assert.Equal("Pin them (git=<version>, ca-certificates=<version>) if you need byte-for-byte rebuilds; pin the base image by digest first", first.Fix);
+        Assert.Equal((3, 64, 4, 22), (first.Line, first.Column, first.EndLine, first.EndColumn));
+    }
+
+    [Fact]
     public void Quiet_under_a_hadolint_pragma_for_dl3008() => LintCase.Assert("BDF203", """
         FROM debian:12-slim
         # hadolint ignore=DL3008,DL3015

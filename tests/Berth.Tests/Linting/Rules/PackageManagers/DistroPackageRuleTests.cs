@@ -3,11 +3,11 @@ namespace Berth.Tests.Linting.Rules.PackageManagers;
 public sealed class ApkAddUnpinnedTests
 {
     [Fact]
-    public void Fires_on_unpinned_packages() => LintCase.Assert("BDF211", """
+    public void Fires_once_per_command_on_its_unpinned_packages() => Assert.Equal("apk adds 'git' and 'tini' without a version", Assert.Single(LintCase.Assert("BDF211", """
         FROM alpine:3.20
         #! BDF211
-        RUN apk add --no-cache curl=8.9.1-r0 git
-        """);
+        RUN apk add --no-cache curl=8.9.1-r0 git tini
+        """)).Message);
 
     [Fact]
     public void Quiet_on_pins_virtual_names_local_files_and_builders() => LintCase.Assert("BDF211", """
@@ -75,11 +75,11 @@ public sealed class YumCacheNotCleanedTests
 public sealed class YumInstallUnpinnedTests
 {
     [Fact]
-    public void Fires_on_unversioned_packages() => LintCase.Assert("BDF215", """
+    public void Fires_once_per_command_on_its_unversioned_packages() => Assert.Equal("'yum' installs 'git' and 'make' without a version", Assert.Single(LintCase.Assert("BDF215", """
         FROM centos:7
         #! BDF215
-        RUN yum install -y httpd-2.4.6 git && yum clean all
-        """);
+        RUN yum install -y httpd-2.4.6 git make && yum clean all
+        """)).Message);
 
     [Fact]
     public void Quiet_on_versions_and_local_rpms() => LintCase.Assert("BDF215", """
@@ -140,11 +140,11 @@ public sealed class ZypperCacheNotCleanedTests
 public sealed class ZypperInstallUnpinnedTests
 {
     [Fact]
-    public void Fires_on_unversioned_packages() => LintCase.Assert("BDF219", """
+    public void Fires_once_per_command_on_its_unversioned_packages() => Assert.Equal("'zypper' installs 'curl' without a version", Assert.Single(LintCase.Assert("BDF219", """
         FROM opensuse/leap:15.6
         #! BDF219
         RUN zypper -n install curl && zypper clean
-        """);
+        """)).Message);
 
     [Fact]
     public void Quiet_on_versions() => LintCase.Assert("BDF219", """
@@ -197,6 +197,21 @@ public sealed class DnfInstallUnpinnedTests
         #! BDF222
         RUN dnf install -y httpd && dnf clean all
         """);
+
+    [Fact]
+    public void A_long_install_is_one_finding_that_names_the_first_five_and_counts_the_rest()
+    {
+        var packages = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"pkg{i}"));
+        var finding = Assert.Single(LintCase.Assert("BDF222", $"""
+            FROM fedora:40
+            #! BDF222
+            RUN dnf install -y {packages} httpd-2.4.62 && dnf clean all
+            """));
+        Assert.Equal("'dnf' installs 'pkg1', 'pkg2', 'pkg3', 'pkg4', 'pkg5' and 35 more without a version", finding.Message);
+        Assert.Equal("Pin them (pkg1-<version>, pkg2-<version>, pkg3-<version>, …) if you need byte-for-byte rebuilds; pin the base image by digest first", finding.Fix);
+        Assert.Equal(20, finding.Column);
+        Assert.Equal(20 + packages.Length, finding.EndColumn);
+    }
 
     [Fact]
     public void Quiet_on_versions_builders_and_rpms() => LintCase.Assert("BDF222", """

@@ -12,6 +12,18 @@ public sealed class NpmInstallUnpinnedTests
         """);
 
     [Fact]
+    public void One_finding_per_command_names_every_unpinned_package()
+    {
+        var finding = Assert.Single(LintCase.Assert("BDF223", """
+            FROM node:22-slim
+            #! BDF223
+            RUN npm install -g pm2 typescript@5.6.3 @nestjs/cli
+            """));
+        Assert.Equal("npm installs 'pm2' and '@nestjs/cli' at whatever version is newest when the image builds", finding.Message);
+        Assert.Equal("Pin them (pm2@<version>, @nestjs/cli@<version>), or add them to package.json and install from the lock with npm ci", finding.Fix);
+    }
+
+    [Fact]
     public void Quiet_on_lock_installs_versions_folders_tarballs_and_git() => LintCase.Assert("BDF223", """
         FROM node:22-slim
         RUN npm ci --omit=dev && npm install && npm install --prefix /app
@@ -50,6 +62,18 @@ public sealed class GemInstallUnpinnedTests
         #! BDF225
         RUN gem install bundler:2.5.16 rake
         """);
+
+    [Fact]
+    public void One_finding_per_command_names_every_unpinned_gem()
+    {
+        var finding = Assert.Single(LintCase.Assert("BDF225", """
+            FROM ruby:3.3-slim
+            #! BDF225
+            RUN gem install rake bundler:2.5.16 rack puma
+            """));
+        Assert.Equal("gem installs 'rake', 'rack' and 'puma' at whatever version is newest when the image builds", finding.Message);
+        Assert.Equal("Pin them (rake:<version>, rack:<version>, puma:<version>)", finding.Fix);
+    }
 
     [Fact]
     public void Quiet_on_versions_and_local_gems() => LintCase.Assert("BDF225", """

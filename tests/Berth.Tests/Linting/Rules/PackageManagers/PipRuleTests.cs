@@ -14,6 +14,18 @@ public sealed class PipInstallUnpinnedTests
         """);
 
     [Fact]
+    public void One_finding_per_command_names_every_unpinned_package_but_upgraded_tooling()
+    {
+        var finding = Assert.Single(LintCase.Assert("BDF208", """
+            FROM python:3.12-slim
+            #! BDF208
+            RUN pip install -U pip setuptools fastapi==0.115.0 uvicorn httpx
+            """));
+        Assert.Equal("pip installs 'uvicorn' and 'httpx' at whatever version is newest when the image builds", finding.Message);
+        Assert.Equal("Pin them (uvicorn==<version>, httpx==<version>), or list them in a requirements file installed with -r", finding.Fix);
+    }
+
+    [Fact]
     public void Quiet_on_pins_requirement_files_constraints_paths_wheels_and_vcs() => LintCase.Assert("BDF208", """
         FROM python:3.12-slim
         RUN pip install -r requirements.txt && pip install --requirement=req.txt
