@@ -10,15 +10,30 @@ var rounds = int.TryParse(Environment.GetEnvironmentVariable("ROUNDS"), out var 
 var files = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 Console.WriteLine($"{files.Count} files, {rounds} rounds; ms: cold (first round) / warm (fastest of the rest) / allocated in the last round");
 
-if (Environment.GetEnvironmentVariable("TYPES") == "1")
+if (Environment.GetEnvironmentVariable("TYPES") is { Length: > 0 } of)
 {
-    // Allocation by type over whole lints (LintRun.Execute), sampled by the runtime's GC AllocationTick event (one per ~100 KB).
+    // Allocation by type, sampled by the runtime's GC AllocationTick event (one per ~100 KB): TYPES=1 over whole lints
+    // (LintRun.Execute), TYPES=parse over parsing alone, TYPES=shells over parsing and splitting every RUN into shell commands.
+    var sources = files.Select(File.ReadAllText).ToList();
+    Action work = of switch
+    {
+        "parse" => () => { for (var f = 0; f < files.Count; f++) _ = DockerfileParser.Parse(files[f], sources[f]); },
+        "shells" => () =>
+        {
+            for (var f = 0; f < files.Count; f++)
+            {
+                foreach (var run in DockerfileParser.Parse(files[f], sources[f]).Instructions.OfType<RunInstruction>())
+                    _ = run.Scripts();
+            }
+        },
+        _ => () => _ = LintRun.Execute(files, null),
+    };
     using var listener = new AllocationListener();
     var before = GC.GetTotalAllocatedBytes(precise: true);
     for (var i = 0; i < rounds; i++)
-        _ = LintRun.Execute(files, null);
+        work();
     var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0 / rounds;
-    Console.WriteLine($"allocation by type over {rounds} whole lints (sampled, MB per lint; total {total:F1} MB per lint):");
+    Console.WriteLine($"allocation by type over {rounds} rounds of {(of is "parse" or "shells" ? of : "whole lints")} (sampled, MB per round; total {total:F1} MB per round):");
     foreach (var (type, bytes) in listener.Bytes.OrderByDescending(p => p.Value).Take(int.TryParse(Environment.GetEnvironmentVariable("TOP"), out var t) ? t : 30))
         Console.WriteLine($"| {type} | {bytes / 1048576.0 / rounds:F2} |");
     return;

@@ -76,7 +76,9 @@ public static class LintRun
 
         public FolderNames Names { get; } = names;
 
-        public bool FileExists(string relative) => _exists.GetOrAdd(relative, f => File.Exists(Path.Combine(path, f)));
+        /// <summary>Whether the build context holds <paramref name="relative"/>: a plain name the folder listing lacks needs no system call.</summary>
+        public bool FileExists(string relative) =>
+            (relative.IndexOfAny(['/', '\\']) >= 0 || Names.MayHold(relative)) && _exists.GetOrAdd(relative, f => File.Exists(Path.Combine(path, f)));
 
         public string? Dockerignore() => _dockerignore.Value;
     }
@@ -131,8 +133,9 @@ public static class LintRun
             var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
             try
             {
+                // Until the length the file had when opened (no read to find the end), or to the end for a file that reports none.
                 var read = 0;
-                while (true)
+                while (length == 0 || read < length)
                 {
                     var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
                     if (n == 0)
