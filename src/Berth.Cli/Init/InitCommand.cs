@@ -51,7 +51,7 @@ public static class InitCommand
             var scan = PythonServiceDetector.Scan(root);
             var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun));
             stdout.Write(parse.GetValue(format) == "json"
-                ? JsonSerializer.Serialize(report, BerthJsonContext.Default.InitReport) + "\n"
+                ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"
                 : Render(report));
             var kept = report.Services.SelectMany(s => s.Files).Count(f => f.Outcome == "kept");
             if (kept > 0)

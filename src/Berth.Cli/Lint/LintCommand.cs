@@ -70,6 +70,6 @@ public static class LintCommand
     private static string Json(IReadOnlyList<Finding> findings)
     {
         var report = new LintReport(findings.Select(f => new LintFinding(f.Rule, f.Name, Severity(f.Severity), f.File, f.Line, f.Column, f.EndLine, f.EndColumn, f.Message, f.Fix)).ToList());
-        return JsonSerializer.Serialize(report, BerthJsonContext.Default.LintReport) + "\n";
+        return JsonSerializer.Serialize(report, BerthJsonContext.Readable.LintReport) + "\n";
     }
 }

@@ -20,7 +20,7 @@ public static class ScanCommand
             var scan = PythonServiceDetector.Scan(root);
             var report = new ScanReport(root, scan.Services, scan.Skipped, scan.Notes);
             stdout.Write(parse.GetValue(format) == "json"
-                ? JsonSerializer.Serialize(report, BerthJsonContext.Default.ScanReport) + "\n"
+                ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.ScanReport) + "\n"
                 : ScanTextRenderer.Render(report));
             return BerthApp.Ok;
         });

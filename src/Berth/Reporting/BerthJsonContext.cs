@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Berth.Apps;
 
@@ -13,7 +15,19 @@ namespace Berth.Reporting;
 [JsonSerializable(typeof(InitReport))]
 [JsonSerializable(typeof(LintReport))]
 [JsonSerializable(typeof(VerifyJsonReport))]
-public sealed partial class BerthJsonContext : JsonSerializerContext;
+public sealed partial class BerthJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The options every command prints with: LF line ends, and quotes, apostrophes, angle brackets and non-ASCII text kept as
+    /// written (relaxed escaping: the output goes to a terminal, a file or a pipe, never inlined into HTML).
+    /// </summary>
+    // Built on first use: the generated part initialises Default, and the order of static initialisers across partial files is not defined.
+    public static BerthJsonContext Readable => field ??= new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    });
+}
 
 /// <summary>What <c>berth scan --format json</c> prints. Root is the path as the user gave it (no machine-specific absolute paths).</summary>
 public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Berth.Verification;
 
@@ -11,14 +10,8 @@ namespace Berth.Reporting;
 /// </summary>
 public static class VerifyJsonRenderer
 {
-    private static readonly BerthJsonContext Context = new(new JsonSerializerOptions(BerthJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    });
-
     public static string Render(VerifyReport report) =>
-        JsonSerializer.Serialize(ToJson(report), Context.VerifyJsonReport) + "\n";
+        JsonSerializer.Serialize(ToJson(report), BerthJsonContext.Readable.VerifyJsonReport) + "\n";
 
     public static VerifyJsonReport ToJson(VerifyReport report) => new(
         report.Image,

@@ -43,6 +43,16 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Json_keeps_quotes_and_angle_brackets_readable()
+    {
+        using var tree = new TempTree(new Dictionary<string, string> { ["Dockerfile"] = "FROM python:3.12-slim\nRUN pip install --no-cache-dir httpx\nUSER 10001\n" });
+        var run = BerthCli.Run("lint", tree.PathOf("Dockerfile"), "--format", "json");
+        Assert.Contains("\"message\": \"pip installs 'httpx' at whatever version", run.Stdout);
+        Assert.Contains("Pin it (httpx==<version>)", run.Stdout);
+        Assert.DoesNotContain("\\u0027", run.Stdout);
+    }
+
+    [Fact]
     public void Fail_on_sets_the_threshold()
     {
         using var tree = new TempTree(new Dictionary<string, string> { ["Dockerfile"] = "FROM python:3.11-slim\nUSER 10001\nCMD python app.py\n" });

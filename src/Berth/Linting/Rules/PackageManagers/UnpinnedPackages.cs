@@ -4,7 +4,7 @@ namespace Berth.Linting.Rules.PackageManagers;
 
 /// <summary>
 /// The one finding of an unpinned-package rule for one install command, as hadolint reports one per instruction: it spans the
-/// first unpinned package to the last and names them (the first <see cref="NamesShown"/>, then how many more), so
+/// first unpinned package to the last and names them (up to <see cref="NamesShown"/> + 1, then how many more), so
 /// <c>apt-get install -y curl git</c> is one finding and a 8,000-package <c>dnf install</c> is not 8,000 lines of output.
 /// </summary>
 internal static class UnpinnedPackages
@@ -32,10 +32,10 @@ internal static class UnpinnedPackages
         findings.Add(Finding.At(rule.Info, context.File, span, $"{subject} {Names(packages)}{tail}", fix(pins, packages.Count == 1 ? "it" : "them")));
     }
 
-    /// <summary>'a'; 'a' and 'b'; 'a', 'b' and 'c'; up to <see cref="NamesShown"/> names, then "and N more".</summary>
+    /// <summary>'a'; 'a' and 'b'; 'a', 'b' and 'c'; up to <see cref="NamesShown"/> names, then "and N more" (never "and 1 more": one more name is shown instead).</summary>
     internal static string Names(IReadOnlyList<ShellWord> packages)
     {
-        var shown = Math.Min(packages.Count, NamesShown);
+        var shown = packages.Count <= NamesShown + 1 ? packages.Count : NamesShown;
         var quoted = packages.Take(shown).Select(p => $"'{p.Value}'").ToList();
         if (packages.Count > shown)
             return $"{string.Join(", ", quoted)} and {packages.Count - shown} more";

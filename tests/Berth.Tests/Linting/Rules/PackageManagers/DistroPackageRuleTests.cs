@@ -213,6 +213,16 @@ public sealed class DnfInstallUnpinnedTests
         Assert.Equal(20 + packages.Length, finding.EndColumn);
     }
 
+    [Theory]
+    [InlineData(6, "'dnf' installs 'p1', 'p2', 'p3', 'p4', 'p5' and 'p6' without a version")]
+    [InlineData(7, "'dnf' installs 'p1', 'p2', 'p3', 'p4', 'p5' and 2 more without a version")]
+    public void Six_names_are_all_shown_rather_than_one_more(int count, string message) =>
+        Assert.Equal(message, Assert.Single(LintCase.Assert("BDF222", $"""
+            FROM fedora:40
+            #! BDF222
+            RUN dnf install -y {string.Join(' ', Enumerable.Range(1, count).Select(i => $"p{i}"))} && dnf clean all
+            """)).Message);
+
     [Fact]
     public void Quiet_on_versions_builders_and_rpms() => LintCase.Assert("BDF222", """
         FROM fedora:40 AS build
