@@ -4,8 +4,8 @@ namespace Berth.Linting.Rules.PackageManagers;
 
 /// <summary>
 /// The one finding of an unpinned-package rule for one install command, as hadolint reports one per instruction: it spans the
-/// first unpinned package to the last and names them (up to <see cref="NamesShown"/> + 1, then how many more), so
-/// <c>apt-get install -y curl git</c> is one finding and a 8,000-package <c>dnf install</c> is not 8,000 lines of output.
+/// first unpinned package to the last and names them (all, up to <see cref="NamesShown"/> + 1; else the first <see cref="NamesShown"/> and how many more), so
+/// <c>apt-get install -y curl git</c> is one finding and an 8,000-package <c>dnf install</c> is not 8,000 lines of output.
 /// </summary>
 internal static class UnpinnedPackages
 {
