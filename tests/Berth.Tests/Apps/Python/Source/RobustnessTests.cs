@@ -153,12 +153,14 @@ public sealed class RobustnessTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), stopwatch.Elapsed.ToString());
     }
 
+    // A guard against super-linear reading, not a speed target (that is bench/'s job): one megabyte takes well under a second,
+    // a quadratic reader would take hours, so the bound has room for a loaded CI machine.
     [Fact]
-    public void Five_megabyte_file_is_read_quickly()
+    public void Megabyte_file_is_read_in_linear_time()
     {
         var builder = new StringBuilder();
         var line = 0;
-        while (builder.Length < 5 * 1024 * 1024)
+        while (builder.Length < 1024 * 1024)
         {
             builder.Append(Sample.Replace("/health", "/h" + line++, StringComparison.Ordinal)).Append('\n');
         }
