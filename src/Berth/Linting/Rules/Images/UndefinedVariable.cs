@@ -29,7 +29,7 @@ public sealed class UndefinedVariable : DockerfileRule
     }
 
     /// <summary>Adds the names not already in <see cref="BaseScope"/>, so the stage's set keeps the order a single set would have.</summary>
-    private static void AddToScope(HashSet<string> scope, IEnumerable<string> names)
+    private static void AddToScope(HashSet<string> scope, List<string> names)
     {
         foreach (var name in names)
         {
@@ -43,7 +43,6 @@ public sealed class UndefinedVariable : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var escape = context.Document.EscapeChar;
         foreach (var stage in context.Stages)
         {
             if (!stage.IsResolved || context.Facts(stage.Stage.Index) is null)
@@ -51,66 +50,112 @@ public sealed class UndefinedVariable : DockerfileRule
             // In scope: the names every stage has (BaseScope, shared), then what this stage adds, in the order they are added.
             var scope = new HashSet<string>(StringComparer.Ordinal);
             foreach (var ancestor in ImageText.Lineage(context.Stages, stage.Stage.Index).Skip(1))
-                AddToScope(scope, ancestor.Instructions.OfType<EnvInstruction>().SelectMany(e => e.Pairs).Select(p => p.Key));
+                AddToScope(scope, EnvNames(ancestor));
+            var check = new StageCheck(this, context, findings, scope);
             foreach (var instruction in stage.Stage.Instructions)
-            {
-                var defined = new List<string>();
-                foreach (var (raw, span) in Words(instruction, defined))
-                {
-                    foreach (var name in ImageText.Variables(raw, escape).Distinct(StringComparer.Ordinal))
-                    {
-                        if (BaseScope.Contains(name) || scope.Contains(name) || defined.Contains(name) || (instruction is EnvInstruction env && env.Pairs.Any(p => p.Key == name)))
-                            continue;
-                        var near = BaseScope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
-                            ?? scope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
-                        findings.Add(At(context, span, $"${name} is not defined by any ARG or ENV in this stage" + (near is null ? "" : $" (did you mean ${near}?)"),
-                            near is null ? $"Declare ARG {name} (or ENV {name}=...) before this line" : $"Use ${near}"));
-                    }
-                }
-                AddToScope(scope, defined);
-            }
+                check.Instruction(instruction);
         }
     }
 
-    /// <summary>The words of an instruction BuildKit expands, and the names it defines (into <paramref name="defined"/>).</summary>
-    private static IEnumerable<(string Raw, SourceSpan Span)> Words(Instruction instruction, List<string> defined)
+    /// <summary>The names the stage's ENV instructions set, in order.</summary>
+    private static List<string> EnvNames(DockerfileStage stage)
     {
-        switch (instruction)
+        var names = new List<string>();
+        foreach (var instruction in stage.Instructions)
         {
-            case ArgInstruction arg:
-                foreach (var declaration in arg.Declarations)
-                {
-                    if (declaration.DefaultRaw is { } value)
-                        yield return (value, declaration.DefaultSpan ?? declaration.Span);
-                    defined.Add(declaration.Name);
-                }
-                break;
-            case EnvInstruction env:
+            if (instruction is EnvInstruction env)
+            {
                 foreach (var pair in env.Pairs)
-                    yield return (pair.RawValue, pair.ValueSpan);
-                defined.AddRange(env.Pairs.Select(p => p.Key));
-                break;
-            case LabelInstruction label:
-                foreach (var pair in label.Pairs)
-                    yield return (pair.RawValue, pair.ValueSpan);
-                break;
-            case WorkdirInstruction or UserInstruction or StopsignalInstruction:
-                yield return (instruction.Arguments.Text, instruction.Arguments.Span);
-                break;
-            case ExposeInstruction expose:
-                foreach (var port in expose.Ports)
-                    yield return (port.Raw, port.Span);
-                break;
-            case VolumeInstruction volume:
-                foreach (var path in volume.Paths)
-                    yield return (path.Raw, path.Span);
-                break;
-            case CopyInstruction copy:
-                foreach (var word in copy.Sources.Where(s => !s.Raw.StartsWith("<<", StringComparison.Ordinal)))
-                    yield return (word.Raw, word.Span);
-                if (copy.Destination is { } destination)
-                    yield return (destination.Raw, destination.Span);
-                break;
+                    names.Add(pair.Key);
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Checks the instructions of one stage in order, growing its scope as ARG and ENV define names.</summary>
+    private sealed class StageCheck(UndefinedVariable rule, DockerfileLintContext context, FindingSink findings, HashSet<string> scope)
+    {
+        private readonly char _escape = context.Document.EscapeChar;
+
+        /// <summary>The names the current instruction has defined so far (an ARG's earlier declarations are in scope for its later defaults).</summary>
+        private readonly List<string> _defined = [];
+
+        /// <summary>Checks the words of an instruction BuildKit expands, then adds the names it defines to the scope.</summary>
+        public void Instruction(Instruction instruction)
+        {
+            _defined.Clear();
+            switch (instruction)
+            {
+                case ArgInstruction arg:
+                    foreach (var declaration in arg.Declarations)
+                    {
+                        if (declaration.DefaultRaw is { } value)
+                            Word(instruction, value, declaration.DefaultSpan ?? declaration.Span);
+                        _defined.Add(declaration.Name);
+                    }
+                    break;
+                case EnvInstruction env:
+                    foreach (var pair in env.Pairs)
+                        Word(instruction, pair.RawValue, pair.ValueSpan);
+                    foreach (var pair in env.Pairs)
+                        _defined.Add(pair.Key);
+                    break;
+                case LabelInstruction label:
+                    foreach (var pair in label.Pairs)
+                        Word(instruction, pair.RawValue, pair.ValueSpan);
+                    break;
+                case WorkdirInstruction or UserInstruction or StopsignalInstruction:
+                    Word(instruction, instruction.Arguments.Text, instruction.Arguments.Span);
+                    break;
+                case ExposeInstruction expose:
+                    foreach (var port in expose.Ports)
+                        Word(instruction, port.Raw, port.Span);
+                    break;
+                case VolumeInstruction volume:
+                    foreach (var path in volume.Paths)
+                        Word(instruction, path.Raw, path.Span);
+                    break;
+                case CopyInstruction copy:
+                    foreach (var word in copy.Sources)
+                    {
+                        if (!word.Raw.StartsWith("<<", StringComparison.Ordinal))
+                            Word(instruction, word.Raw, word.Span);
+                    }
+                    if (copy.Destination is { } destination)
+                        Word(instruction, destination.Raw, destination.Span);
+                    break;
+            }
+            AddToScope(scope, _defined);
+        }
+
+        /// <summary>Reports each distinct variable of the word that nothing in scope defines.</summary>
+        private void Word(Instruction instruction, string raw, SourceSpan span)
+        {
+            var names = ImageText.Variables(raw, _escape);
+            for (var i = 0; i < names.Count; i++)
+            {
+                var name = names[i];
+                if (AppearsBefore(names, i) || IsDefined(instruction, name))
+                    continue;
+                var near = BaseScope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
+                    ?? scope.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+                findings.Add(rule.At(context, span, $"${name} is not defined by any ARG or ENV in this stage" + (near is null ? "" : $" (did you mean ${near}?)"),
+                    near is null ? $"Declare ARG {name} (or ENV {name}=...) before this line" : $"Use ${near}"));
+            }
+        }
+
+        private bool IsDefined(Instruction instruction, string name) =>
+            BaseScope.Contains(name) || scope.Contains(name) || _defined.Contains(name) || (instruction is EnvInstruction env && env.Pairs.Any(p => p.Key == name));
+
+        /// <summary>True when the name at <paramref name="index"/> already came earlier in the list (each name is reported once per word).</summary>
+        private static bool AppearsBefore(IReadOnlyList<string> names, int index)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (string.Equals(names[j], names[index], StringComparison.Ordinal))
+                    return true;
+            }
+            return false;
         }
     }
 }

@@ -8,8 +8,7 @@ public sealed class ApkAddUnpinned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var add in PackageCommands.Find(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue).Where(a => shipped.Contains(a.Stage)))
+        foreach (var add in PackageCommands.FindShipped(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue))
         {
             var unpinned = add.Packages(PackageCommands.ApkOptionsWithValue).Where(static p => p.Value.IndexOfAny(['=', '~', '<', '>']) < 0 && !PackageCommands.IsNotAName(p.Value, ".apk")).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, "apk adds", " without a version",

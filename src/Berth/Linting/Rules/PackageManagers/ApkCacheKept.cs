@@ -8,8 +8,7 @@ public sealed class ApkCacheKept : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var add in PackageCommands.Find(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue).Where(a => shipped.Contains(a.Stage)))
+        foreach (var add in PackageCommands.FindShipped(context, ["apk"], ["add"], PackageCommands.ApkOptionsWithValue))
         {
             if (RunCommands.HasOption(add.Command, ["--no-cache"]) || PackageCommands.Cleans(add, ["apk"], ["cache"], ["/var/cache/apk", "/etc/apk/cache"]))
                 continue;

@@ -10,7 +10,7 @@ internal static class Apt
     public static bool IsApt(ShellCommand command) => command.Name is "apt-get" or "apt" or "aptitude";
 
     /// <summary>The subcommand word (<c>install</c>, <c>update</c>…), skipping options and their values.</summary>
-    public static ShellWord? Subcommand(ShellCommand command) => RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault();
+    public static ShellWord? Subcommand(ShellCommand command) => RunCommands.FirstOperand(command, OptionsWithValue);
 
     public static bool Is(ShellCommand command, string subcommand) => IsApt(command) && Subcommand(command)?.Value == subcommand;
 

@@ -8,10 +8,9 @@ public sealed class DnfCacheNotCleaned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var install in PackageCommands.Find(context, ["dnf", "microdnf", "tdnf", "dnf5"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        foreach (var install in PackageCommands.FindShipped(context, PackageCommands.DnfTools, PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
         {
-            if (PackageCommands.Cleans(install, ["dnf", "microdnf", "tdnf", "dnf5"], ["clean"], ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"]))
+            if (PackageCommands.Cleans(install, PackageCommands.DnfTools, ["clean"], ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"]))
                 continue;
             findings.Add(At(context, install.Subcommand.Span, $"'{install.Command.Name} {install.Subcommand.Value}' leaves its package cache in this layer", "End the same RUN with '&& dnf clean all' (microdnf clean all), or mount a cache: RUN --mount=type=cache,target=/var/cache/dnf"));
         }

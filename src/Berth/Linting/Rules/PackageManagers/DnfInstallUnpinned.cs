@@ -8,8 +8,7 @@ public sealed class DnfInstallUnpinned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var install in PackageCommands.Find(context, ["dnf", "microdnf", "tdnf", "dnf5"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        foreach (var install in PackageCommands.FindShipped(context, PackageCommands.DnfTools, PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
         {
             var unpinned = install.Packages(PackageCommands.RpmOptionsWithValue).Where(static p => !PackageCommands.HasRpmVersion(p.Value) && !PackageCommands.IsNotAName(p.Value, ".rpm")).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, $"'{install.Command.Name}' installs", " without a version",

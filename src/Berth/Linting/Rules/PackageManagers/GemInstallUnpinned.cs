@@ -12,7 +12,7 @@ public sealed class GemInstallUnpinned : DockerfileRule
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
-            if (command.Name != "gem" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value != "install"
+            if (command.Name != "gem" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value != "install"
                 || RunCommands.HasOption(command, ["--version"]) || command.HasArgument("-v"))
                 continue;
             var unpinned = RunCommands.Operands(command, 1, OptionsWithValue).Where(static g => !IsPinnedOrLocal(g.Value)).ToList();

@@ -12,7 +12,7 @@ public sealed class GoInstallUnpinned : DockerfileRule
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
-            if (command.Name != "go" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value is not ({ } sub and ("install" or "get" or "run")))
+            if (command.Name != "go" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value is not ({ } sub and ("install" or "get" or "run")))
                 continue;
             var packages = RunCommands.Operands(command, 1, OptionsWithValue);
             foreach (var package in sub == "run" ? packages.Take(1) : packages)

@@ -12,7 +12,7 @@ public sealed class NpmInstallUnpinned : DockerfileRule
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
-            if (command.Name != "npm" || RunCommands.Operands(command, 0, OptionsWithValue).FirstOrDefault()?.Value is not ("install" or "i" or "add" or "isntall"))
+            if (command.Name != "npm" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value is not ("install" or "i" or "add" or "isntall"))
                 continue;
             var unpinned = RunCommands.Operands(command, 1, OptionsWithValue).Where(static p => !IsPinnedOrLocal(p.Value)).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, "npm installs", " at whatever version is newest when the image builds",

@@ -17,29 +17,77 @@ internal static partial class PackageCommands
     public static readonly string[] RpmOptionsWithValue =
         ["-c", "--config", "--installroot", "--enablerepo", "--disablerepo", "--releasever", "-x", "--exclude", "--repo", "--repoid", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel"];
 
+    /// <summary>The dnf family: dnf, its C rewrite microdnf, Photon's tdnf and dnf5.</summary>
+    public static readonly string[] DnfTools = ["dnf", "microdnf", "tdnf", "dnf5"];
+
+    /// <summary>The yum and dnf subcommands that install packages.</summary>
+    public static readonly string[] RpmInstallSubcommands = ["install", "groupinstall", "localinstall", "reinstall"];
+
     public static readonly string[] ZypperOptionsWithValue = ["-r", "--repo", "--root", "-R", "-t", "--type", "--from", "--download"];
 
     /// <summary>Every invocation of one of <paramref name="tools"/> whose subcommand is one of <paramref name="subcommands"/>.</summary>
-    public static IEnumerable<PackageCommand> Find(DockerfileLintContext context, string[] tools, string[] subcommands, string[] optionsWithValue)
+    public static ItemList<PackageCommand> Find(DockerfileLintContext context, ReadOnlySpan<string> tools, ReadOnlySpan<string> subcommands, ReadOnlySpan<string> optionsWithValue) =>
+        Find(context, tools, subcommands, optionsWithValue, stages: null);
+
+    /// <summary>As <see cref="Find(DockerfileLintContext, ReadOnlySpan{string}, ReadOnlySpan{string}, ReadOnlySpan{string})"/>, only in the stages that reach the final image.</summary>
+    public static ItemList<PackageCommand> FindShipped(DockerfileLintContext context, ReadOnlySpan<string> tools, ReadOnlySpan<string> subcommands, ReadOnlySpan<string> optionsWithValue) =>
+        Find(context, tools, subcommands, optionsWithValue, RunCommands.StagesInFinalImage(context));
+
+    private static ItemList<PackageCommand> Find(DockerfileLintContext context, ReadOnlySpan<string> tools, ReadOnlySpan<string> subcommands, ReadOnlySpan<string> optionsWithValue, IReadOnlySet<int>? stages)
     {
+        List<PackageCommand>? found = null;
         foreach (var (stage, run, command) in RunCommands.All(context))
         {
-            if (command.Name is not { } name || Array.IndexOf(tools, name) < 0)
+            if (command.Name is not { } name || !tools.Contains(name) || (stages is not null && !stages.Contains(stage)))
                 continue;
-            if (RunCommands.Operands(command, 0, optionsWithValue).FirstOrDefault() is { } sub && Array.IndexOf(subcommands, sub.Value) >= 0)
-                yield return new PackageCommand(stage, run, command, sub);
+            if (RunCommands.FirstOperand(command, optionsWithValue) is { } sub && subcommands.Contains(sub.Value))
+                (found ??= []).Add(new PackageCommand(stage, run, command, sub));
         }
+        return found is null ? ItemList<PackageCommand>.Empty : ItemList<PackageCommand>.CopyOf(found);
     }
 
     /// <summary>True when the RUN has a later command of one of <paramref name="tools"/> with the subcommand <paramref name="clean"/>, or an <c>rm</c> of one of <paramref name="folders"/>, or a cache mount on them.</summary>
-    public static bool Cleans(PackageCommand install, string[] tools, string[] clean, string[] folders)
+    public static bool Cleans(PackageCommand install, ReadOnlySpan<string> tools, ReadOnlySpan<string> clean, ReadOnlySpan<string> folders)
     {
         if (RunCommands.HasCacheMount(install.Run, folders))
             return true;
-        var after = RunCommands.Of(install.Run).SkipWhile(c => !ReferenceEquals(c, install.Command)).Skip(1);
-        return after.Any(c =>
-            (c.Name is { } name && Array.IndexOf(tools, name) >= 0 && RunCommands.Operands(c, 0, RpmOptionsWithValue).FirstOrDefault()?.Value is { } sub && Array.IndexOf(clean, sub) >= 0)
-            || (c.Name == "rm" && c.PositionalArguments.Any(a => folders.Any(f => a.Value.StartsWith(f, StringComparison.Ordinal)))));
+        var commands = RunCommands.Of(install.Run);
+        for (var i = IndexOfSame(commands, install.Command) + 1; i > 0 && i < commands.Count; i++)
+        {
+            var c = commands[i];
+            if (c.Name is { } name && tools.Contains(name) && RunCommands.FirstOperand(c, RpmOptionsWithValue)?.Value is { } sub && clean.Contains(sub))
+                return true;
+            if (c.Name == "rm" && RemovesAny(c, folders))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The index of this very command (by reference: records compare equal by value), or -1.</summary>
+    private static int IndexOfSame(ItemList<ShellCommand> commands, ShellCommand command)
+    {
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (ReferenceEquals(commands[i], command))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>True when an operand of the <c>rm</c> starts with one of <paramref name="folders"/>.</summary>
+    private static bool RemovesAny(ShellCommand rm, ReadOnlySpan<string> folders)
+    {
+        foreach (var argument in rm.Arguments)
+        {
+            if (argument.Value.StartsWith('-'))
+                continue;
+            foreach (var folder in folders)
+            {
+                if (argument.Value.StartsWith(folder, StringComparison.Ordinal))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>An operand that is not a package name to pin: a path, a local package file, a variable.</summary>

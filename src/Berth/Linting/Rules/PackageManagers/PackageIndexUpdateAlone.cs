@@ -14,12 +14,12 @@ public sealed class PackageIndexUpdateAlone : DockerfileRule
             for (var i = 0; i < commands.Count; i++)
             {
                 var command = commands[i];
-                var update = command.Name == "apk" ? RunCommands.Operands(command, 0, PackageCommands.ApkOptionsWithValue).FirstOrDefault() : Apt.IsApt(command) ? Apt.Subcommand(command) : null;
+                var update = command.Name == "apk" ? RunCommands.FirstOperand(command, PackageCommands.ApkOptionsWithValue) : Apt.IsApt(command) ? Apt.Subcommand(command) : null;
                 if (update?.Value != "update")
                     continue;
                 var installsLater = commands.Skip(i + 1).Any(c =>
                     (Apt.IsApt(c) && Apt.Subcommand(c)?.Value is "install" or "upgrade" or "dist-upgrade" or "full-upgrade" or "build-dep" or "source")
-                    || (c.Name == "apk" && RunCommands.Operands(c, 0, PackageCommands.ApkOptionsWithValue).FirstOrDefault()?.Value is "add" or "upgrade"));
+                    || (c.Name == "apk" && RunCommands.FirstOperand(c, PackageCommands.ApkOptionsWithValue)?.Value is "add" or "upgrade"));
                 if (!installsLater)
                     findings.Add(At(context, update.Span, $"'{command.Name} update' alone: its layer is cached, so a later install in another RUN can use an index weeks old (and 404 on removed packages)",
                         $"Run '{command.Name} update' in the same RUN as the install that needs it"));

@@ -15,7 +15,28 @@ internal sealed partial record PipInstall(ShellCommand Command, ShellWord Instal
         "--use-deprecated", "--root-user-action", "--keyring-provider", "--group",
     ];
 
-    public bool Has(params string[] options) => Arguments.Any(a => Array.IndexOf(options, a.Value.Split('=', 2)[0]) >= 0);
+    /// <summary>True when one of <paramref name="options"/> is an argument, alone or as <c>--option=value</c>.</summary>
+    public bool Has(params ReadOnlySpan<string> options)
+    {
+        for (var i = 0; i < Arguments.Count; i++)
+        {
+            var value = Arguments[i].Value.AsSpan();
+            var equals = value.IndexOf('=');
+            if (IsOneOf(equals < 0 ? value : value[..equals], options))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> name, ReadOnlySpan<string> options)
+    {
+        foreach (var option in options)
+        {
+            if (name.SequenceEqual(option))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The requirement operands (package names, specifiers, paths, URLs), skipping options and their values.</summary>
     public IEnumerable<ShellWord> Operands()

@@ -38,10 +38,18 @@ internal static class RunCommands
     public static ItemList<ShellCommand> Of(RunInstruction run) => run.AllCommands();
 
     /// <summary>The first argument that is not an option: the subcommand of apt-get, pip, npm…</summary>
-    public static string? Subcommand(ShellCommand command) => command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value;
+    public static string? Subcommand(ShellCommand command)
+    {
+        foreach (var argument in command.Arguments)
+        {
+            if (!argument.Value.StartsWith('-'))
+                return argument.Value;
+        }
+        return null;
+    }
 
     /// <summary>True when one of the long options is present (also as <c>--opt=value</c>), or a short option letter appears in a bundle such as <c>-qy</c>.</summary>
-    public static bool HasOption(ShellCommand command, string[] longOptions, string shortLetters = "")
+    public static bool HasOption(ShellCommand command, ReadOnlySpan<string> longOptions, string shortLetters = "")
     {
         foreach (var argument in command.Arguments)
         {
@@ -58,7 +66,7 @@ internal static class RunCommands
             {
                 return true;
             }
-            else if (Array.IndexOf(longOptions, value) >= 0)
+            else if (longOptions.Contains(value))
             {
                 return true;
             }
@@ -66,7 +74,7 @@ internal static class RunCommands
         return false;
     }
 
-    private static bool IsOneOf(ReadOnlySpan<char> name, string[] options)
+    private static bool IsOneOf(ReadOnlySpan<char> name, ReadOnlySpan<string> options)
     {
         foreach (var option in options)
         {
@@ -99,11 +107,36 @@ internal static class RunCommands
     public static IEnumerable<ShellWord> Operands(ShellCommand command, int skip, params string[] optionsWithValue)
     {
         var skipped = 0;
-        var takeNext = false;
         var afterDashes = false;
-        foreach (var argument in command.Arguments)
+        for (var i = NextOperand(command.Arguments, 0, optionsWithValue, ref afterDashes); i >= 0; i = NextOperand(command.Arguments, i + 1, optionsWithValue, ref afterDashes))
         {
-            var value = argument.Value;
+            if (skipped < skip)
+            {
+                skipped++;
+                continue;
+            }
+            yield return command.Arguments[i];
+        }
+    }
+
+    /// <summary>The first operand as <see cref="Operands"/> reads them (the subcommand of apk, yum, gem…), or null; without an enumerator.</summary>
+    public static ShellWord? FirstOperand(ShellCommand command, ReadOnlySpan<string> optionsWithValue)
+    {
+        var afterDashes = false;
+        var index = NextOperand(command.Arguments, 0, optionsWithValue, ref afterDashes);
+        return index < 0 ? null : command.Arguments[index];
+    }
+
+    /// <summary>
+    /// The index of the first operand at or after <paramref name="start"/>, or -1: skips options, the value after each option in
+    /// <paramref name="optionsWithValue"/>, and the first <c>--</c> (after which every argument is an operand, <paramref name="afterDashes"/>).
+    /// </summary>
+    private static int NextOperand(ItemList<ShellWord> arguments, int start, ReadOnlySpan<string> optionsWithValue, ref bool afterDashes)
+    {
+        var takeNext = false;
+        for (var i = start; i < arguments.Count; i++)
+        {
+            var value = arguments[i].Value;
             if (takeNext)
             {
                 takeNext = false;
@@ -116,23 +149,39 @@ internal static class RunCommands
             }
             if (!afterDashes && value.StartsWith('-') && value.Length > 1)
             {
-                if (Array.IndexOf(optionsWithValue, value) >= 0)
+                if (optionsWithValue.Contains(value))
                     takeNext = true;
                 continue;
             }
-            if (skipped < skip)
-            {
-                skipped++;
-                continue;
-            }
-            yield return argument;
+            return i;
         }
+        return -1;
     }
 
     /// <summary>True when the RUN has a cache or tmpfs mount whose target is, or is under, one of the given folders.</summary>
-    public static bool HasCacheMount(RunInstruction run, params string[] folders) =>
-        run.Mounts().Any(m => m.Type is "cache" or "tmpfs" && m.Target is { } target
-            && folders.Any(f => Under(target.TrimEnd('/'), f.TrimEnd('/')) || Under(f.TrimEnd('/'), target.TrimEnd('/'))));
+    public static bool HasCacheMount(RunInstruction run, params ReadOnlySpan<string> folders)
+    {
+        var mounts = run.Mounts();
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            var mount = mounts[i];
+            if (mount.Type is "cache" or "tmpfs" && mount.Target is { } target && IsUnderOrAbove(target.TrimEnd('/'), folders))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when <paramref name="target"/> is one of <paramref name="folders"/>, or under or above one of them (trailing slashes ignored).</summary>
+    private static bool IsUnderOrAbove(string target, ReadOnlySpan<string> folders)
+    {
+        foreach (var f in folders)
+        {
+            var folder = f.TrimEnd('/');
+            if (Under(target, folder) || Under(folder, target))
+                return true;
+        }
+        return false;
+    }
 
     private static bool Under(string path, string folder) =>
         path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
@@ -191,13 +240,23 @@ internal static class RunCommands
     /// True when a RUN before <paramref name="run"/> in the file mentions one of <paramref name="markers"/>: a package manager configured
     /// once for the whole build (<c>echo 'APT::Get::Assume-Yes "true";' &gt; /etc/apt/apt.conf.d/90yes</c>, <c>pip config set global.no-cache-dir</c>).
     /// </summary>
-    public static bool ConfiguredEarlier(DockerfileLintContext context, Instruction run, params string[] markers)
+    public static bool ConfiguredEarlier(DockerfileLintContext context, Instruction run, params ReadOnlySpan<string> markers)
     {
         foreach (var instruction in context.Document.Instructions)
         {
             if (ReferenceEquals(instruction, run))
                 return false;
-            if (instruction is RunInstruction earlier && markers.Any(m => earlier.Text.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            if (instruction is RunInstruction earlier && MentionsAny(earlier.Text, markers))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool MentionsAny(string text, ReadOnlySpan<string> markers)
+    {
+        foreach (var marker in markers)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
                 return true;
         }
         return false;

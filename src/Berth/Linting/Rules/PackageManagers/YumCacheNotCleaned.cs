@@ -8,8 +8,7 @@ public sealed class YumCacheNotCleaned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        foreach (var install in PackageCommands.FindShipped(context, ["yum"], PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
         {
             if (PackageCommands.Cleans(install, ["yum"], ["clean"], ["/var/cache/yum"]))
                 continue;

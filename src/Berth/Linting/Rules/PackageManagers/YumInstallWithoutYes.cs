@@ -8,7 +8,7 @@ public sealed class YumInstallWithoutYes : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        foreach (var install in PackageCommands.Find(context, ["yum"], ["install", "groupinstall", "localinstall", "reinstall"], PackageCommands.RpmOptionsWithValue))
+        foreach (var install in PackageCommands.Find(context, ["yum"], PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
         {
             if (RunCommands.HasOption(install.Command, ["--assumeyes", "--yes"], "y") || RunCommands.ConfiguredEarlier(context, install.Run, "assumeyes=1", "assumeyes=true"))
                 continue;

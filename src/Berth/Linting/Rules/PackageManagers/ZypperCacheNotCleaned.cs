@@ -8,8 +8,7 @@ public sealed class ZypperCacheNotCleaned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var install in PackageCommands.Find(context, ["zypper"], ["install", "in", "source-install", "si", "patch"], PackageCommands.ZypperOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        foreach (var install in PackageCommands.FindShipped(context, ["zypper"], ["install", "in", "source-install", "si", "patch"], PackageCommands.ZypperOptionsWithValue))
         {
             if (PackageCommands.Cleans(install, ["zypper"], ["clean", "cc"], ["/var/cache/zypp"]))
                 continue;

@@ -8,8 +8,7 @@ public sealed class ZypperInstallUnpinned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var install in PackageCommands.Find(context, ["zypper"], ["install", "in"], PackageCommands.ZypperOptionsWithValue).Where(i => shipped.Contains(i.Stage)))
+        foreach (var install in PackageCommands.FindShipped(context, ["zypper"], ["install", "in"], PackageCommands.ZypperOptionsWithValue))
         {
             var unpinned = install.Packages(PackageCommands.ZypperOptionsWithValue).Where(static p => p.Value.IndexOfAny(['=', '<', '>']) < 0 && !PackageCommands.IsNotAName(p.Value, ".rpm")).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, $"'{install.Command.Name}' installs", " without a version",
