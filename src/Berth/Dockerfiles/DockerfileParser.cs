@@ -16,10 +16,11 @@ public static class DockerfileParser
         var map = new LineMap(text, bom);
         var lines = PhysicalLine.Split(text, bom);
         var diagnostics = new List<DockerfileDiagnostic>();
-        var nodes = new List<DockerfileNode>();
+        var nodes = new List<DockerfileNode>(lines.Count); // at most one node per line: one allocation instead of a growing list
         var escape = '\\';
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inDirectives = true;
+        var segments = new List<(int Start, int Stop)>(); // scratch for ReadInstruction, reused by every instruction
 
         var i = 0;
         while (i < lines.Count)
@@ -63,7 +64,7 @@ public static class DockerfileParser
             }
             else
             {
-                i = ReadInstruction(text, lines, i, escape, map, nodes, diagnostics);
+                i = ReadInstruction(text, lines, i, escape, map, segments, nodes, diagnostics);
             }
         }
         return new DockerfileDocument(path, bom == 1, escape, nodes, diagnostics);
@@ -117,9 +118,9 @@ public static class DockerfileParser
 
     /// <summary>Reads one instruction starting at line <paramref name="first"/>; returns the index of the next line.</summary>
     private static int ReadInstruction(string text, List<PhysicalLine> lines, int first, char escape, LineMap map,
-        List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
+        List<(int Start, int Stop)> segments, List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
     {
-        var segments = new List<(int Start, int Stop)>(1); // the document ranges the logical line joins
+        segments.Clear(); // the document ranges the logical line joins
         List<SourceSpan>? comments = null;
         List<SourceSpan>? empties = null;
 
@@ -157,7 +158,7 @@ public static class DockerfileParser
 
         var logical = Join(text, segments, start, map);
 
-        var heredocs = new List<Heredoc>();
+        List<Heredoc>? heredocs = null; // only RUN, COPY and ADD with a << marker have any
         var keywordLength = 0;
         while (keywordLength < logical.Length && !char.IsWhiteSpace(logical.Text[keywordLength]))
             keywordLength++;
@@ -173,7 +174,7 @@ public static class DockerfileParser
                     diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.UnterminatedHeredoc,
                         $"heredoc '{marker.Name}' is not terminated before the end of the file", marker.Span));
                 }
-                heredocs.Add(heredoc);
+                (heredocs ??= []).Add(heredoc);
                 last = Math.Max(last, i - 1);
             }
         }
@@ -181,12 +182,21 @@ public static class DockerfileParser
         var lastLine = lines[last];
         var nodeStart = lines[first].Start;
         var span = map.Span(nodeStart, lastLine.End);
-        var syntaxText = text[nodeStart..lastLine.End];
-        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs,
+        var syntaxText = SyntaxText(text, nodeStart, lastLine.End, logical);
+        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs ?? (IReadOnlyList<Heredoc>)[],
             comments ?? (IReadOnlyList<SourceSpan>)[], empties ?? (IReadOnlyList<SourceSpan>)[], diagnostics);
         nodes.Add(instruction);
         return last + 1;
     }
+
+    /// <summary>
+    /// The instruction's source text [start, end). A one-line instruction that starts its line is its logical line, which
+    /// is already a string: share it rather than copy the same characters again.
+    /// </summary>
+    private static string SyntaxText(string text, int start, int end, MappedText logical) =>
+        logical.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(logical.Text)
+            ? logical.Text
+            : text[start..end];
 
     /// <summary>Adds a line's content without a final continuation; returns true when the logical line ends here.</summary>
     private static bool AppendLine(string text, int start, int end, char escape, List<(int Start, int Stop)> segments)
@@ -204,26 +214,33 @@ public static class DockerfileParser
         return !continues;
     }
 
-    /// <summary>The logical line: the segments joined, each character mapped to its document offset (none needed for one segment).</summary>
+    /// <summary>The logical line: the segments joined, with where each segment is in the document (nothing to map for one segment).</summary>
     private static MappedText Join(string text, List<(int Start, int Stop)> segments, int start, LineMap map)
     {
         if (segments.Count == 0)
-            return new MappedText("", [], start, map);
+            return MappedText.Contiguous("", start, map);
         if (segments.Count == 1)
             return MappedText.Contiguous(text[segments[0].Start..segments[0].Stop], segments[0].Start, map);
+        var runStarts = new int[segments.Count];
+        var runOffsets = new int[segments.Count];
         var length = 0;
-        foreach (var (from, stop) in segments)
-            length += stop - from;
-        var offsets = new int[length];
-        var chars = new char[length];
-        var i = 0;
-        foreach (var (from, stop) in segments)
+        for (var k = 0; k < segments.Count; k++)
         {
-            text.CopyTo(from, chars, i, stop - from);
-            for (var p = from; p < stop; p++)
-                offsets[i++] = p;
+            runStarts[k] = length;
+            runOffsets[k] = segments[k].Start;
+            length += segments[k].Stop - segments[k].Start;
         }
-        return new MappedText(new string(chars), offsets, offsets[^1] + 1, map);
+        // Written straight into the string: no intermediate char array.
+        var joined = string.Create(length, (text, segments), static (chars, state) =>
+        {
+            var i = 0;
+            foreach (var (from, stop) in state.segments)
+            {
+                state.text.AsSpan(from, stop - from).CopyTo(chars[i..]);
+                i += stop - from;
+            }
+        });
+        return MappedText.Joined(joined, runStarts, runOffsets, segments[^1].Stop, map);
     }
 
     private static Heredoc ReadHeredoc(string text, List<PhysicalLine> lines, ref int i, HeredocMarker marker, LineMap map)
@@ -268,12 +285,13 @@ internal readonly record struct PhysicalLine(int Start, int End, int BreakEnd)
 
     public static List<PhysicalLine> Split(string text, int start)
     {
-        var lines = new List<PhysicalLine>();
+        // Counted first (a vectorised search) so the list is allocated once at its size.
+        var rest = text.AsSpan(start);
+        var lines = new List<PhysicalLine>(rest.Count('\n') + 1);
         var lineStart = start;
-        for (var p = start; p < text.Length; p++)
+        for (var at = rest.IndexOf('\n'); at >= 0; at = text.AsSpan(lineStart).IndexOf('\n'))
         {
-            if (text[p] != '\n')
-                continue;
+            var p = lineStart + at;
             var end = p > lineStart && text[p - 1] == '\r' ? p - 1 : p;
             lines.Add(new PhysicalLine(lineStart, end, p + 1));
             lineStart = p + 1;

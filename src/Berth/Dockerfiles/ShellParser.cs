@@ -266,7 +266,7 @@ internal static class ShellParser
             ReadValue();
             if (_value.Length == _p - start)
                 return source.Share(start, _s[start.._p], source.OffsetAt(_p));
-            return new MappedText(_value.ToString(), [.. _offsets], source.OffsetAt(_p), source.Map);
+            return MappedText.FromOffsets(_value.ToString(), _offsets, source.OffsetAt(_p), source.Map);
         }
 
         private ShellWord ReadWord()
