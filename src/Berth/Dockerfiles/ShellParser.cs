@@ -91,7 +91,11 @@ internal static class ShellParser
                 case ';' when next == ';': op = ";;"; break;
                 case '|' when next == '&': op = "|&"; break;
                 case '&' when next == '>': return false;
-                case '&' or '|' or ';' or '(' or ')': op = c.ToString(); break;
+                case '&': op = "&"; break; // literals: shared strings, not one per operator read
+                case '|': op = "|"; break;
+                case ';': op = ";"; break;
+                case '(': op = "("; break;
+                case ')': op = ")"; break;
                 default: return false;
             }
             _p += op.Length;
@@ -132,7 +136,7 @@ internal static class ShellParser
             {
                 if (rest.StartsWith(candidate, StringComparison.Ordinal) && !(candidate[0] == '&' && q != _p))
                 {
-                    op = _s[_p..(q + candidate.Length)];
+                    op = q == _p ? candidate : _s[_p..(q + candidate.Length)]; // without a descriptor number it is the operator itself
                     _p = q + candidate.Length;
                     return true;
                 }
@@ -162,9 +166,9 @@ internal static class ShellParser
                     var lineEnd = _s.IndexOf('\n', _p);
                     if (lineEnd < 0)
                         lineEnd = _s.Length;
-                    var line = _s[_p..lineEnd].TrimEnd('\r');
+                    var line = _s.AsSpan(_p..lineEnd).TrimEnd('\r');
                     _p = Math.Min(_s.Length, lineEnd + 1);
-                    if ((strip ? line.TrimStart('\t') : line) == delimiter)
+                    if ((strip ? line.TrimStart('\t') : line).SequenceEqual(delimiter))
                         break;
                 }
             }
@@ -223,7 +227,7 @@ internal static class ShellParser
                     _commands[^1] = _commands[^1] with { Separator = separator };
                 return;
             }
-            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), [.. _redirections], separator,
+            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), ItemList<ShellRedirection>.CopyOf(_redirections), separator,
                 _executable is null && _assignments.Count == 0 ? _depth : _commandDepth));
             _assignments.Clear();
             _arguments.Clear();
