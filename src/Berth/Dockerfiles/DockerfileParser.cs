@@ -14,11 +14,11 @@ public static class DockerfileParser
         ArgumentNullException.ThrowIfNull(text);
         var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var map = new LineMap(text, bom);
-        var lines = PhysicalLine.Split(text, bom);
+        var lines = new PhysicalLines(text, map);
         var diagnostics = new List<DockerfileDiagnostic>();
         var nodes = new List<DockerfileNode>(lines.Count); // at most one node per line: one allocation instead of a growing list
         var escape = '\\';
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // directives are rare: no set until one is read
         var inDirectives = true;
         var segments = new List<(int Start, int Stop)>(); // scratch for ReadInstruction, reused by every instruction
 
@@ -31,7 +31,7 @@ public static class DockerfileParser
                 var directive = ReadDirective(text, line, map);
                 if (directive is not null)
                 {
-                    if (!seen.Add(directive.Name))
+                    if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(directive.Name))
                     {
                         diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.DuplicateDirective,
                             $"only one {directive.Name} parser directive can be used", directive.Span));
@@ -117,7 +117,7 @@ public static class DockerfileParser
     }
 
     /// <summary>Reads one instruction starting at line <paramref name="first"/>; returns the index of the next line.</summary>
-    private static int ReadInstruction(string text, List<PhysicalLine> lines, int first, char escape, LineMap map,
+    private static int ReadInstruction(string text, PhysicalLines lines, int first, char escape, LineMap map,
         List<(int Start, int Stop)> segments, List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
     {
         segments.Clear(); // the document ranges the logical line joins
@@ -243,7 +243,7 @@ public static class DockerfileParser
         return MappedText.Joined(joined, runStarts, runOffsets, segments[^1].Stop, map);
     }
 
-    private static Heredoc ReadHeredoc(string text, List<PhysicalLine> lines, ref int i, HeredocMarker marker, LineMap map)
+    private static Heredoc ReadHeredoc(string text, PhysicalLines lines, ref int i, HeredocMarker marker, LineMap map)
     {
         var bodyStart = i < lines.Count ? lines[i].Start : text.Length;
         var content = new System.Text.StringBuilder();
@@ -283,21 +283,36 @@ internal readonly record struct PhysicalLine(int Start, int End, int BreakEnd)
         _ => text[End..BreakEnd],
     };
 
-    public static List<PhysicalLine> Split(string text, int start)
+}
+
+/// <summary>The physical lines of a text, worked out from its line map's line starts (no table of their own).</summary>
+internal readonly struct PhysicalLines
+{
+    private readonly string _text;
+    private readonly LineMap _map;
+
+    public PhysicalLines(string text, LineMap map)
     {
-        // Counted first (a vectorised search) so the list is allocated once at its size.
-        var rest = text.AsSpan(start);
-        var lines = new List<PhysicalLine>(rest.Count('\n') + 1);
-        var lineStart = start;
-        for (var at = rest.IndexOf('\n'); at >= 0; at = text.AsSpan(lineStart).IndexOf('\n'))
+        _text = text;
+        _map = map;
+        // The map starts a line after the last line break; a text that ends with one has no line there.
+        Count = map.LineCount - (map.LineStart(map.LineCount - 1) == text.Length ? 1 : 0);
+    }
+
+    public int Count { get; }
+
+    public PhysicalLine this[int index]
+    {
+        get
         {
-            var p = lineStart + at;
-            var end = p > lineStart && text[p - 1] == '\r' ? p - 1 : p;
-            lines.Add(new PhysicalLine(lineStart, end, p + 1));
-            lineStart = p + 1;
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            var start = _map.LineStart(index);
+            if (index + 1 == _map.LineCount)
+                return new PhysicalLine(start, _text.Length, _text.Length); // the last line, without a break
+            var breakEnd = _map.LineStart(index + 1);
+            var newline = breakEnd - 1;
+            var end = newline > start && _text[newline - 1] == '\r' ? newline - 1 : newline;
+            return new PhysicalLine(start, end, breakEnd);
         }
-        if (lineStart < text.Length)
-            lines.Add(new PhysicalLine(lineStart, text.Length, text.Length));
-        return lines;
     }
 }

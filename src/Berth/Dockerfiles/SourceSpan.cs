@@ -33,6 +33,12 @@ internal sealed class LineMap
         }
     }
 
+    /// <summary>How many lines there are: one more than there are line breaks.</summary>
+    public int LineCount => _starts.Length;
+
+    /// <summary>The offset where line <paramref name="index"/> (0-based) starts.</summary>
+    public int LineStart(int index) => _starts[index];
+
     public SourceSpan Span(int start, int end)
     {
         var (sl, sc) = Position(start);
