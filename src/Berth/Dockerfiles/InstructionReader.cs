@@ -182,8 +182,8 @@ internal static class InstructionReader
 
         public List<KeyValueEntry> Pairs(out bool legacy)
         {
-            var pairs = new List<KeyValueEntry>();
             var bounds = ArgumentWords.Bounds(args.Text, 0, args.Length, escape);
+            var pairs = new List<KeyValueEntry>(bounds.Count); // a pair per word (legacy form: one)
             legacy = bounds.Count > 0 && args.Text.IndexOf('=', bounds[0].Start, bounds[0].End - bounds[0].Start) < 0;
             if (legacy)
             {
@@ -290,7 +290,7 @@ internal static class InstructionReader
                     Report(DiagnosticCodes.InvalidArguments, $"{syntax.Keyword.ToUpperInvariant()} requires at least two arguments (source and destination)", args.Span(0, args.Length));
                 return new CopyInstruction(syntax, [.. words], null, json is not null);
             }
-            return new CopyInstruction(syntax, [.. words.Take(words.Count - 1)], words[^1], json is not null);
+            return new CopyInstruction(syntax, words.GetRange(0, words.Count - 1), words[^1], json is not null);
         }
 
         public OnbuildInstruction Onbuild()
