@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Berth.Dockerfiles;
 
 /// <summary>Splits instruction arguments into whitespace-separated words; quotes keep spaces inside a word.</summary>
@@ -17,33 +15,41 @@ internal static class ArgumentWords
             if (p >= to)
                 break;
             var start = p;
-            while (p < to && !char.IsWhiteSpace(text[p]))
-            {
-                var c = text[p];
-                if (c == escape && p + 1 < to)
-                {
-                    p += 2;
-                }
-                else if (c is '"' or '\'')
-                {
-                    p++;
-                    while (p < to && text[p] != c)
-                    {
-                        if (c == '"' && text[p] == escape && p + 1 < to)
-                            p++;
-                        p++;
-                    }
-                    if (p < to)
-                        p++;
-                }
-                else
-                {
-                    p++;
-                }
-            }
+            p = WordEnd(text, p, to, escape);
             bounds.Add((start, p));
         }
         return bounds;
+    }
+
+    /// <summary>Where the word that starts at <paramref name="start"/> (not whitespace) ends, as <see cref="Bounds"/> reads words.</summary>
+    public static int WordEnd(string text, int start, int to, char escape = '\\')
+    {
+        var p = start;
+        while (p < to && !char.IsWhiteSpace(text[p]))
+        {
+            var c = text[p];
+            if (c == escape && p + 1 < to)
+            {
+                p += 2;
+            }
+            else if (c is '"' or '\'')
+            {
+                p++;
+                while (p < to && text[p] != c)
+                {
+                    if (c == '"' && text[p] == escape && p + 1 < to)
+                        p++;
+                    p++;
+                }
+                if (p < to)
+                    p++;
+            }
+            else
+            {
+                p++;
+            }
+        }
+        return p;
     }
 
     /// <summary>
@@ -63,7 +69,10 @@ internal static class ArgumentWords
             while (p < s.Length && !char.IsWhiteSpace(s[p]))
                 p++;
             if (p > start)
-                words.Add(new ArgumentWord(s[start..p], Unquote(s[start..p], escape), text.Span(start, p)));
+            {
+                var raw = s[start..p];
+                words.Add(new ArgumentWord(raw, Unquote(raw, escape), text.Span(start, p))); // Value is Raw itself when nothing is quoted
+            }
         }
         return words;
     }
@@ -71,9 +80,11 @@ internal static class ArgumentWords
     /// <summary>Removes quotes and escapes, keeping everything else (no variable expansion).</summary>
     public static string Unquote(string raw, char escape = '\\')
     {
-        if (raw.IndexOfAny(['"', '\'', escape]) < 0)
+        if (raw.AsSpan().IndexOfAny('"', '\'', escape) < 0)
             return raw;
-        var result = new StringBuilder(raw.Length);
+        // The value is never longer than the word: write it into a buffer on the stack (a short word) instead of a StringBuilder.
+        var value = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
         for (var p = 0; p < raw.Length; p++)
         {
             var c = raw[p];
@@ -82,7 +93,8 @@ internal static class ArgumentWords
                 var close = raw.IndexOf('\'', p + 1);
                 if (close < 0)
                     close = raw.Length;
-                result.Append(raw, p + 1, close - p - 1);
+                raw.AsSpan(p + 1, close - p - 1).CopyTo(value[length..]);
+                length += close - p - 1;
                 p = close;
             }
             else if (c == '"')
@@ -92,20 +104,20 @@ internal static class ArgumentWords
                 {
                     if (raw[p] == escape && p + 1 < raw.Length && raw[p + 1] is '"' or '\\' or '$' or '`')
                         p++;
-                    result.Append(raw[p]);
+                    value[length++] = raw[p];
                     p++;
                 }
             }
             else if (c == escape && p + 1 < raw.Length)
             {
                 p++;
-                result.Append(raw[p]);
+                value[length++] = raw[p];
             }
             else
             {
-                result.Append(c);
+                value[length++] = c;
             }
         }
-        return result.ToString();
+        return new string(value[..length]);
     }
 }

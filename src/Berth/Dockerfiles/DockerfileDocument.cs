@@ -47,8 +47,27 @@ public sealed record DockerfileDocument(
         public Derived(DockerfileDocument document)
         {
             Nodes = document.Nodes;
-            Instructions = new(Nodes.OfType<Instruction>());
+            Instructions = InstructionsOf(Nodes);
             Stages = DockerfileStage.Split(Instructions);
+        }
+
+        /// <summary>The instructions among the nodes, counted first so their array is made once at its size.</summary>
+        private static ItemList<Instruction> InstructionsOf(IReadOnlyList<DockerfileNode> nodes)
+        {
+            var count = 0;
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i] is Instruction)
+                    count++;
+            }
+            var instructions = new Instruction[count];
+            var next = 0;
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i] is Instruction instruction)
+                    instructions[next++] = instruction;
+            }
+            return ItemList<Instruction>.Wrap(instructions);
         }
 
         public IReadOnlyList<DockerfileNode> Nodes { get; }

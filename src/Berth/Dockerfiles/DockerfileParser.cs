@@ -14,12 +14,13 @@ public static class DockerfileParser
         ArgumentNullException.ThrowIfNull(text);
         var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var map = new LineMap(text, bom);
-        var lines = PhysicalLine.Split(text, bom);
+        var lines = new PhysicalLines(text, map);
         var diagnostics = new List<DockerfileDiagnostic>();
-        var nodes = new List<DockerfileNode>();
+        var nodes = new List<DockerfileNode>(lines.Count); // at most one node per line: one allocation instead of a growing list
         var escape = '\\';
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // directives are rare: no set until one is read
         var inDirectives = true;
+        var segments = new List<(int Start, int Stop)>(); // scratch for ReadInstruction, reused by every instruction
 
         var i = 0;
         while (i < lines.Count)
@@ -30,7 +31,7 @@ public static class DockerfileParser
                 var directive = ReadDirective(text, line, map);
                 if (directive is not null)
                 {
-                    if (!seen.Add(directive.Name))
+                    if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(directive.Name))
                     {
                         diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.DuplicateDirective,
                             $"only one {directive.Name} parser directive can be used", directive.Span));
@@ -58,12 +59,12 @@ public static class DockerfileParser
             }
             else if (trimmed[0] == '#')
             {
-                nodes.Add(new CommentLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text), trimmed[1..].ToString()));
+                nodes.Add(new CommentLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text)));
                 i++;
             }
             else
             {
-                i = ReadInstruction(text, lines, i, escape, map, nodes, diagnostics);
+                i = ReadInstruction(text, lines, i, escape, map, segments, nodes, diagnostics);
             }
         }
         return new DockerfileDocument(path, bom == 1, escape, nodes, diagnostics);
@@ -116,10 +117,10 @@ public static class DockerfileParser
     }
 
     /// <summary>Reads one instruction starting at line <paramref name="first"/>; returns the index of the next line.</summary>
-    private static int ReadInstruction(string text, List<PhysicalLine> lines, int first, char escape, LineMap map,
-        List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
+    private static int ReadInstruction(string text, PhysicalLines lines, int first, char escape, LineMap map,
+        List<(int Start, int Stop)> segments, List<DockerfileNode> nodes, List<DockerfileDiagnostic> diagnostics)
     {
-        var segments = new List<(int Start, int Stop)>(1); // the document ranges the logical line joins
+        segments.Clear(); // the document ranges the logical line joins
         List<SourceSpan>? comments = null;
         List<SourceSpan>? empties = null;
 
@@ -157,7 +158,7 @@ public static class DockerfileParser
 
         var logical = Join(text, segments, start, map);
 
-        var heredocs = new List<Heredoc>();
+        List<Heredoc>? heredocs = null; // only RUN, COPY and ADD with a << marker have any
         var keywordLength = 0;
         while (keywordLength < logical.Length && !char.IsWhiteSpace(logical.Text[keywordLength]))
             keywordLength++;
@@ -173,7 +174,7 @@ public static class DockerfileParser
                     diagnostics.Add(new DockerfileDiagnostic(DiagnosticCodes.UnterminatedHeredoc,
                         $"heredoc '{marker.Name}' is not terminated before the end of the file", marker.Span));
                 }
-                heredocs.Add(heredoc);
+                (heredocs ??= []).Add(heredoc);
                 last = Math.Max(last, i - 1);
             }
         }
@@ -181,12 +182,21 @@ public static class DockerfileParser
         var lastLine = lines[last];
         var nodeStart = lines[first].Start;
         var span = map.Span(nodeStart, lastLine.End);
-        var syntaxText = text[nodeStart..lastLine.End];
-        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs,
+        var syntaxText = SyntaxText(text, nodeStart, lastLine.End, logical);
+        var instruction = InstructionReader.Read(logical, span, syntaxText, lastLine.Break(text), escape, heredocs ?? (IReadOnlyList<Heredoc>)[],
             comments ?? (IReadOnlyList<SourceSpan>)[], empties ?? (IReadOnlyList<SourceSpan>)[], diagnostics);
         nodes.Add(instruction);
         return last + 1;
     }
+
+    /// <summary>
+    /// The instruction's source text [start, end). A one-line instruction that starts its line is its logical line, which
+    /// is already a string: share it rather than copy the same characters again.
+    /// </summary>
+    private static string SyntaxText(string text, int start, int end, MappedText logical) =>
+        logical.Length == end - start && text.AsSpan(start, end - start).SequenceEqual(logical.Text)
+            ? logical.Text
+            : text[start..end];
 
     /// <summary>Adds a line's content without a final continuation; returns true when the logical line ends here.</summary>
     private static bool AppendLine(string text, int start, int end, char escape, List<(int Start, int Stop)> segments)
@@ -204,29 +214,36 @@ public static class DockerfileParser
         return !continues;
     }
 
-    /// <summary>The logical line: the segments joined, each character mapped to its document offset (none needed for one segment).</summary>
+    /// <summary>The logical line: the segments joined, with where each segment is in the document (nothing to map for one segment).</summary>
     private static MappedText Join(string text, List<(int Start, int Stop)> segments, int start, LineMap map)
     {
         if (segments.Count == 0)
-            return new MappedText("", [], start, map);
+            return MappedText.Contiguous("", start, map);
         if (segments.Count == 1)
             return MappedText.Contiguous(text[segments[0].Start..segments[0].Stop], segments[0].Start, map);
+        var runStarts = new int[segments.Count];
+        var runOffsets = new int[segments.Count];
         var length = 0;
-        foreach (var (from, stop) in segments)
-            length += stop - from;
-        var offsets = new int[length];
-        var chars = new char[length];
-        var i = 0;
-        foreach (var (from, stop) in segments)
+        for (var k = 0; k < segments.Count; k++)
         {
-            text.CopyTo(from, chars, i, stop - from);
-            for (var p = from; p < stop; p++)
-                offsets[i++] = p;
+            runStarts[k] = length;
+            runOffsets[k] = segments[k].Start;
+            length += segments[k].Stop - segments[k].Start;
         }
-        return new MappedText(new string(chars), offsets, offsets[^1] + 1, map);
+        // Written straight into the string: no intermediate char array.
+        var joined = string.Create(length, (text, segments), static (chars, state) =>
+        {
+            var i = 0;
+            foreach (var (from, stop) in state.segments)
+            {
+                state.text.AsSpan(from, stop - from).CopyTo(chars[i..]);
+                i += stop - from;
+            }
+        });
+        return MappedText.Joined(joined, runStarts, runOffsets, segments[^1].Stop, map);
     }
 
-    private static Heredoc ReadHeredoc(string text, List<PhysicalLine> lines, ref int i, HeredocMarker marker, LineMap map)
+    private static Heredoc ReadHeredoc(string text, PhysicalLines lines, ref int i, HeredocMarker marker, LineMap map)
     {
         var bodyStart = i < lines.Count ? lines[i].Start : text.Length;
         var content = new System.Text.StringBuilder();
@@ -266,20 +283,36 @@ internal readonly record struct PhysicalLine(int Start, int End, int BreakEnd)
         _ => text[End..BreakEnd],
     };
 
-    public static List<PhysicalLine> Split(string text, int start)
+}
+
+/// <summary>The physical lines of a text, worked out from its line map's line starts (no table of their own).</summary>
+internal readonly struct PhysicalLines
+{
+    private readonly string _text;
+    private readonly LineMap _map;
+
+    public PhysicalLines(string text, LineMap map)
     {
-        var lines = new List<PhysicalLine>();
-        var lineStart = start;
-        for (var p = start; p < text.Length; p++)
+        _text = text;
+        _map = map;
+        // The map starts a line after the last line break; a text that ends with one has no line there.
+        Count = map.LineCount - (map.LineStart(map.LineCount - 1) == text.Length ? 1 : 0);
+    }
+
+    public int Count { get; }
+
+    public PhysicalLine this[int index]
+    {
+        get
         {
-            if (text[p] != '\n')
-                continue;
-            var end = p > lineStart && text[p - 1] == '\r' ? p - 1 : p;
-            lines.Add(new PhysicalLine(lineStart, end, p + 1));
-            lineStart = p + 1;
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            var start = _map.LineStart(index);
+            if (index + 1 == _map.LineCount)
+                return new PhysicalLine(start, _text.Length, _text.Length); // the last line, without a break
+            var breakEnd = _map.LineStart(index + 1);
+            var newline = breakEnd - 1;
+            var end = newline > start && _text[newline - 1] == '\r' ? newline - 1 : newline;
+            return new PhysicalLine(start, end, breakEnd);
         }
-        if (lineStart < text.Length)
-            lines.Add(new PhysicalLine(lineStart, text.Length, text.Length));
-        return lines;
     }
 }

@@ -3,11 +3,11 @@ namespace Berth.Dockerfiles;
 /// <summary>A <c>&lt;&lt;NAME</c>, <c>&lt;&lt;-NAME</c>, <c>&lt;&lt;"NAME"</c>, <c>&lt;&lt;'NAME'</c> or <c>&lt;&lt;\NAME</c> word in RUN, COPY or ADD.</summary>
 internal sealed record HeredocMarker(string Name, bool IsQuoted, bool StripsTabs, string? FileDescriptor, SourceSpan Span)
 {
-    public static List<HeredocMarker> Find(MappedText logical, int from)
+    public static IReadOnlyList<HeredocMarker> Find(MappedText logical, int from)
     {
-        var markers = new List<HeredocMarker>();
         if (logical.Text.IndexOf("<<", from, StringComparison.Ordinal) < 0)
-            return markers; // most lines: no need to split them into words
+            return []; // most lines: no need to split them into words (nor a list for no markers)
+        var markers = new List<HeredocMarker>();
         foreach (var (start, end) in ArgumentWords.Bounds(logical.Text, from, logical.Length))
         {
             var marker = TryRead(logical, start, end);

@@ -25,6 +25,10 @@ internal static class InstructionReader
         ["WORKDIR"] = InstructionKind.Workdir,
     };
 
+    // Looks a keyword up without making a string of it first.
+    private static readonly Dictionary<string, InstructionKind>.AlternateLookup<ReadOnlySpan<char>> KeywordsBySpan =
+        Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly Dictionary<InstructionKind, string[]> KnownFlags = new()
     {
         [InstructionKind.From] = ["platform"],
@@ -47,9 +51,8 @@ internal static class InstructionReader
         var keywordStart = p;
         while (p < s.Length && !char.IsWhiteSpace(s[p]))
             p++;
-        var keyword = s[keywordStart..p];
+        var (keyword, kind) = Keyword(s.AsSpan(keywordStart, p - keywordStart));
         var keywordSpan = logical.Span(keywordStart, p);
-        var kind = Keywords.TryGetValue(keyword, out var k) ? k : InstructionKind.Unknown;
 
         List<InstructionFlag>? flags = null; // most instructions have none: no list for them
         while (true)
@@ -58,9 +61,8 @@ internal static class InstructionReader
                 p++;
             if (p + 1 >= s.Length || s[p] != '-' || s[p + 1] != '-')
                 break;
-            var bounds = ArgumentWords.Bounds(s, p, s.Length, escape);
-            var (start, end) = bounds[0];
-            (flags ??= []).Add(ReadFlag(logical, start, end, escape, kind, diagnostics));
+            var end = ArgumentWords.WordEnd(s, p, s.Length, escape);
+            (flags ??= []).Add(ReadFlag(logical, p, end, escape, kind, diagnostics));
             p = end;
         }
         var argsEnd = s.Length;
@@ -104,6 +106,14 @@ internal static class InstructionReader
         };
     }
 
+    /// <summary>The keyword as written and its kind. Written as in the table (upper case, as nearly always), it is the table's string, not a copy.</summary>
+    private static (string Keyword, InstructionKind Kind) Keyword(ReadOnlySpan<char> written)
+    {
+        if (!KeywordsBySpan.TryGetValue(written, out var known, out var kind))
+            return (written.ToString(), InstructionKind.Unknown);
+        return (written.SequenceEqual(known) ? known : written.ToString(), kind);
+    }
+
     private static InstructionFlag ReadFlag(MappedText logical, int start, int end, char escape, InstructionKind kind,
         List<DockerfileDiagnostic> diagnostics)
     {
@@ -131,8 +141,8 @@ internal static class InstructionReader
         return flag;
     }
 
-    /// <summary>Typed views of one instruction's arguments.</summary>
-    private sealed class TypedReader(InstructionSyntax syntax, MappedText args, char escape, List<DockerfileDiagnostic> diagnostics)
+    /// <summary>Typed views of one instruction's arguments (a struct: one is made per instruction and used only there).</summary>
+    private readonly struct TypedReader(InstructionSyntax syntax, MappedText args, char escape, List<DockerfileDiagnostic> diagnostics)
     {
         private void Report(string code, string message, SourceSpan? at = null) =>
             diagnostics.Add(new DockerfileDiagnostic(code, message, at ?? syntax.KeywordSpan));
@@ -154,17 +164,17 @@ internal static class InstructionReader
             var declarations = new List<ArgDeclaration>();
             foreach (var (start, end) in ArgumentWords.Bounds(args.Text, 0, args.Length, escape))
             {
-                var raw = args.Text[start..end];
-                var eq = raw.IndexOf('=', StringComparison.Ordinal);
+                var eq = args.Text.AsSpan(start, end - start).IndexOf('=');
                 if (eq == 0)
                     Report(DiagnosticCodes.InvalidArguments, "ARG names can not be blank", args.Span(start, end));
                 if (eq < 0)
                 {
-                    declarations.Add(new ArgDeclaration(ArgumentWords.Unquote(raw, escape), null, null, args.Span(start, end), args.Span(start, end), null));
+                    declarations.Add(new ArgDeclaration(ArgumentWords.Unquote(args.Text[start..end], escape), null, null, args.Span(start, end), args.Span(start, end), null));
                     continue;
                 }
-                var defaultRaw = raw[(eq + 1)..];
-                declarations.Add(new ArgDeclaration(ArgumentWords.Unquote(raw[..eq], escape), defaultRaw, ArgumentWords.Unquote(defaultRaw, escape),
+                // The name and the default are cut from the arguments directly: the whole word is never needed as a string.
+                var defaultRaw = args.Text[(start + eq + 1)..end];
+                declarations.Add(new ArgDeclaration(ArgumentWords.Unquote(args.Text[start..(start + eq)], escape), defaultRaw, ArgumentWords.Unquote(defaultRaw, escape),
                     args.Span(start, end), args.Span(start, start + eq), args.Span(start + eq + 1, end)));
             }
             return new ArgInstruction(syntax, declarations);
@@ -172,8 +182,8 @@ internal static class InstructionReader
 
         public List<KeyValueEntry> Pairs(out bool legacy)
         {
-            var pairs = new List<KeyValueEntry>();
             var bounds = ArgumentWords.Bounds(args.Text, 0, args.Length, escape);
+            var pairs = new List<KeyValueEntry>(bounds.Count); // a pair per word (legacy form: one)
             legacy = bounds.Count > 0 && args.Text.IndexOf('=', bounds[0].Start, bounds[0].End - bounds[0].Start) < 0;
             if (legacy)
             {
@@ -189,8 +199,8 @@ internal static class InstructionReader
             }
             foreach (var (start, end) in bounds)
             {
-                var raw = args.Text[start..end];
-                var eq = raw.IndexOf('=', StringComparison.Ordinal);
+                var raw = args.Text.AsSpan(start, end - start);
+                var eq = raw.IndexOf('=');
                 if (eq <= 0)
                 {
                     Report(DiagnosticCodes.InvalidArguments,
@@ -199,8 +209,9 @@ internal static class InstructionReader
                     if (eq < 0)
                         continue;
                 }
-                var rawValue = raw[(eq + 1)..];
-                pairs.Add(new KeyValueEntry(ArgumentWords.Unquote(raw[..eq], escape), rawValue, ArgumentWords.Unquote(rawValue, escape),
+                // The key and the value are cut from the arguments directly: the whole word is never needed as a string.
+                var rawValue = args.Text[(start + eq + 1)..end];
+                pairs.Add(new KeyValueEntry(ArgumentWords.Unquote(args.Text[start..(start + eq)], escape), rawValue, ArgumentWords.Unquote(rawValue, escape),
                     args.Span(start, end), args.Span(start, start + eq), args.Span(start + eq + 1, end)));
             }
             return pairs;
@@ -250,7 +261,8 @@ internal static class InstructionReader
             if (bounds.Count == 0)
                 return new HealthcheckInstruction(syntax, false, null, null);
             var (start, end) = bounds[0];
-            var type = new ArgumentWord(args.Text[start..end], args.Text[start..end], args.Span(start, end));
+            var typeText = args.Text[start..end];
+            var type = new ArgumentWord(typeText, typeText, args.Span(start, end));
             if (string.Equals(type.Value, "NONE", StringComparison.OrdinalIgnoreCase))
             {
                 if (bounds.Count > 1)
@@ -278,7 +290,7 @@ internal static class InstructionReader
                     Report(DiagnosticCodes.InvalidArguments, $"{syntax.Keyword.ToUpperInvariant()} requires at least two arguments (source and destination)", args.Span(0, args.Length));
                 return new CopyInstruction(syntax, [.. words], null, json is not null);
             }
-            return new CopyInstruction(syntax, [.. words.Take(words.Count - 1)], words[^1], json is not null);
+            return new CopyInstruction(syntax, words.GetRange(0, words.Count - 1), words[^1], json is not null);
         }
 
         public OnbuildInstruction Onbuild()

@@ -17,6 +17,9 @@ public sealed class ItemList<T> : IReadOnlyList<T>, IList<T>
 
     public static ItemList<T> Empty { get; } = new(Array.Empty<T>());
 
+    /// <summary>An array made for the list and not kept by anyone else (the shared empty list when there are none).</summary>
+    internal static ItemList<T> Wrap(T[] items) => items.Length == 0 ? Empty : new(items);
+
     /// <summary>The items of a builder's list, copied (the shared empty list when there are none).</summary>
     internal static ItemList<T> CopyOf(List<T> items) => items.Count == 0 ? Empty : new(items.ToArray());
 

@@ -57,6 +57,14 @@ internal static class JsonArrayReader
         if (p >= s.Length || s[p] != '"')
             return null;
         p++;
+        // Most items have no escapes: their value is the text between the quotes, cut out in one go without a builder.
+        var close = s.AsSpan(p).IndexOfAny('"', '\\');
+        if (close >= 0 && s[p + close] == '"' && !s.AsSpan(p, close).ContainsAnyInRange('\0', (char)(' ' - 1)))
+        {
+            var plain = s.Substring(p, close);
+            p += close + 1;
+            return plain;
+        }
         var value = new StringBuilder();
         while (p < s.Length)
         {

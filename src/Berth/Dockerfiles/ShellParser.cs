@@ -19,24 +19,84 @@ internal static class ShellParser
     public static ShellScript ParseHeredoc(Heredoc heredoc, InstructionSyntax syntax) =>
         Parse(MappedText.Contiguous(heredoc.Body, heredoc.BodySpan.Start, syntax.Arguments.Mapped.Map));
 
-    public static ShellScript Parse(MappedText text) => new Builder(text).Run();
+    public static ShellScript Parse(MappedText text)
+    {
+        var scratch = Scratch.Rent();
+        try
+        {
+            return new Builder(text, scratch).Run();
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+    }
 
     /// <summary>The value, with document offsets, of the word that starts at <paramref name="start"/> in <paramref name="source"/> (read again).</summary>
-    internal static MappedText ValueTextOfWordAt(MappedText source, int start) => new Builder(source).ValueTextAt(start);
+    internal static MappedText ValueTextOfWordAt(MappedText source, int start)
+    {
+        var scratch = Scratch.Rent();
+        try
+        {
+            return new Builder(source, scratch).ValueTextAt(start);
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+    }
 
-    private sealed class Builder(MappedText source)
+    /// <summary>
+    /// The lists and the buffer a builder fills and empties for every command and word. A new set for each of the thousands
+    /// of scripts a lint splits (grown again every time) cost more than the commands they held: each thread keeps one set and
+    /// lends it to the builder running on it (a builder started while it is lent, which does not happen today, gets its own).
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_free;
+
+        public readonly List<ShellCommand> Commands = [];
+        public readonly List<ShellWord> Assignments = [];
+        public readonly List<ShellWord> Arguments = [];
+        public readonly List<ShellRedirection> Redirections = [];
+        public readonly List<(string Delimiter, bool StripTabs)> PendingHeredocs = [];
+        public readonly StringBuilder Value = new();
+        public readonly List<int> Offsets = [];
+
+        public static Scratch Rent()
+        {
+            var scratch = t_free ?? new Scratch();
+            t_free = null;
+            return scratch;
+        }
+
+        public static void Return(Scratch scratch)
+        {
+            scratch.Commands.Clear();
+            scratch.Assignments.Clear();
+            scratch.Arguments.Clear();
+            scratch.Redirections.Clear();
+            scratch.PendingHeredocs.Clear();
+            scratch.Value.Clear();
+            scratch.Offsets.Clear();
+            t_free = scratch;
+        }
+    }
+
+    private sealed class Builder(MappedText source, Scratch scratch)
     {
         private readonly string _s = source.Text;
         private int _p;
         private int _depth;
-        private readonly List<ShellCommand> _commands = [];
-        private readonly List<ShellWord> _assignments = [];
-        private readonly List<ShellWord> _arguments = [];
-        private readonly List<ShellRedirection> _redirections = [];
+        private readonly List<ShellCommand> _commands = scratch.Commands;
+        private readonly List<ShellWord> _assignments = scratch.Assignments;
+        private readonly List<ShellWord> _arguments = scratch.Arguments;
+        private readonly List<ShellRedirection> _redirections = scratch.Redirections;
         private ShellWord? _executable;
         private bool _afterGroupClose;
         private int _commandDepth;
-        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = [];
+        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = scratch.PendingHeredocs;
 
         public ShellScript Run()
         {
@@ -76,7 +136,7 @@ internal static class ShellParser
                 }
             }
             Finish(null);
-            return new ShellScript(_commands);
+            return new ShellScript(ItemList<ShellCommand>.CopyOf(_commands)); // the list is the scratch's: copied, at its size
         }
 
         private bool TryOperator(out string op)
@@ -91,7 +151,11 @@ internal static class ShellParser
                 case ';' when next == ';': op = ";;"; break;
                 case '|' when next == '&': op = "|&"; break;
                 case '&' when next == '>': return false;
-                case '&' or '|' or ';' or '(' or ')': op = c.ToString(); break;
+                case '&': op = "&"; break; // literals: shared strings, not one per operator read
+                case '|': op = "|"; break;
+                case ';': op = ";"; break;
+                case '(': op = "("; break;
+                case ')': op = ")"; break;
                 default: return false;
             }
             _p += op.Length;
@@ -132,7 +196,7 @@ internal static class ShellParser
             {
                 if (rest.StartsWith(candidate, StringComparison.Ordinal) && !(candidate[0] == '&' && q != _p))
                 {
-                    op = _s[_p..(q + candidate.Length)];
+                    op = q == _p ? candidate : _s[_p..(q + candidate.Length)]; // without a descriptor number it is the operator itself
                     _p = q + candidate.Length;
                     return true;
                 }
@@ -162,9 +226,9 @@ internal static class ShellParser
                     var lineEnd = _s.IndexOf('\n', _p);
                     if (lineEnd < 0)
                         lineEnd = _s.Length;
-                    var line = _s[_p..lineEnd].TrimEnd('\r');
+                    var line = _s.AsSpan(_p..lineEnd).TrimEnd('\r');
                     _p = Math.Min(_s.Length, lineEnd + 1);
-                    if ((strip ? line.TrimStart('\t') : line) == delimiter)
+                    if ((strip ? line.TrimStart('\t') : line).SequenceEqual(delimiter))
                         break;
                 }
             }
@@ -223,7 +287,7 @@ internal static class ShellParser
                     _commands[^1] = _commands[^1] with { Separator = separator };
                 return;
             }
-            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), [.. _redirections], separator,
+            _commands.Add(new ShellCommand(ItemList<ShellWord>.CopyOf(_assignments), _executable, ItemList<ShellWord>.CopyOf(_arguments), ItemList<ShellRedirection>.CopyOf(_redirections), separator,
                 _executable is null && _assignments.Count == 0 ? _depth : _commandDepth));
             _assignments.Clear();
             _arguments.Clear();
@@ -248,8 +312,8 @@ internal static class ShellParser
         private static bool IsMeta(char c) => c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
 
         // The word being read: its value and, per character, the document offset. Reused for every word of the script.
-        private readonly StringBuilder _value = new();
-        private readonly List<int> _offsets = [];
+        private readonly StringBuilder _value = scratch.Value;
+        private readonly List<int> _offsets = scratch.Offsets;
         private bool _withOffsets; // offsets are only needed for a word's value text
 
         private void Keep(int index)
@@ -266,7 +330,7 @@ internal static class ShellParser
             ReadValue();
             if (_value.Length == _p - start)
                 return source.Share(start, _s[start.._p], source.OffsetAt(_p));
-            return new MappedText(_value.ToString(), [.. _offsets], source.OffsetAt(_p), source.Map);
+            return MappedText.FromOffsets(_value.ToString(), _offsets, source.OffsetAt(_p), source.Map);
         }
 
         private ShellWord ReadWord()

@@ -10,7 +10,6 @@ public sealed record ShellWord(string Raw, string Value, SourceSpan Span)
     // (only needed for the bodies of `sh -c`) is worked out when asked for instead of for every word.
     private readonly MappedText? _source;
     private readonly int _start;
-    private MappedText? _valueText;
 
     internal ShellWord(string raw, string value, SourceSpan span, MappedText source, int start)
         : this(raw, value, span)
@@ -19,7 +18,8 @@ public sealed record ShellWord(string Raw, string Value, SourceSpan Span)
         _start = start;
     }
 
-    internal MappedText? ValueText => _valueText ??= _source is null ? null : ShellParser.ValueTextOfWordAt(_source, _start);
+    // Not kept: it is read once, by the command's InlineScript (which keeps what it makes of it), and a field would cost every word.
+    internal MappedText? ValueText => _source is null ? null : ShellParser.ValueTextOfWordAt(_source, _start);
 
     // As the generated equality did with the eagerly built value text: words read from different places are different words.
     public bool Equals(ShellWord? other) =>

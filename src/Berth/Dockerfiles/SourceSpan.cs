@@ -20,14 +20,24 @@ internal sealed class LineMap
 
     public LineMap(string text, int firstLineStart)
     {
-        var starts = new List<int> { firstLineStart };
-        for (var i = firstLineStart; i < text.Length; i++)
+        // Counted first (a vectorised search) so the array is allocated once at its size, not grown through a list.
+        var rest = text.AsSpan(firstLineStart);
+        _starts = new int[rest.Count('\n') + 1];
+        _starts[0] = firstLineStart;
+        var line = 1;
+        for (var at = rest.IndexOf('\n'); at >= 0; at = rest.IndexOf('\n'))
         {
-            if (text[i] == '\n')
-                starts.Add(i + 1);
+            firstLineStart += at + 1;
+            _starts[line++] = firstLineStart;
+            rest = rest[(at + 1)..];
         }
-        _starts = [.. starts];
     }
+
+    /// <summary>How many lines there are: one more than there are line breaks.</summary>
+    public int LineCount => _starts.Length;
+
+    /// <summary>The offset where line <paramref name="index"/> (0-based) starts.</summary>
+    public int LineStart(int index) => _starts[index];
 
     public SourceSpan Span(int start, int end)
     {
@@ -57,24 +67,25 @@ internal sealed class LineMap
 /// <summary>
 /// Text as the parser sees it (continuations joined, comment lines dropped) with, for each
 /// character, its offset in the document, so any slice maps back to a <see cref="SourceSpan"/>.
-/// Slices share their parent's offsets (no copy); text that is contiguous in the document needs none.
+/// The offsets are kept as runs (the first character of each piece that is contiguous in the document, and where that
+/// piece starts there): one entry per joined line rather than one per character. Slices share their parent's runs (no
+/// copy); text that is contiguous in the document needs none.
 /// </summary>
 internal sealed class MappedText
 {
-    private readonly int[]? _offsets; // null: contiguous, character i is at document offset _first + i
-    private readonly int _first; // with _offsets, the index in it of character 0
+    // null: contiguous, character i is at document offset _first + i. Otherwise character _runStarts[r] of the text the runs
+    // were made for is at document offset _runOffsets[r], and the characters after it follow it up to the next run.
+    private readonly int[]? _runStarts;
+    private readonly int[]? _runOffsets;
+    private readonly int _first; // with runs, the index in the runs' text of character 0
     private readonly int _endOffset;
     private readonly LineMap _map;
 
-    public MappedText(string text, int[] offsets, int endOffset, LineMap map)
-        : this(text, offsets, 0, endOffset, map)
-    {
-    }
-
-    private MappedText(string text, int[]? offsets, int first, int endOffset, LineMap map)
+    private MappedText(string text, int[]? runStarts, int[]? runOffsets, int first, int endOffset, LineMap map)
     {
         Text = text;
-        _offsets = offsets;
+        _runStarts = runStarts;
+        _runOffsets = runOffsets;
         _first = first;
         _endOffset = endOffset;
         _map = map;
@@ -88,7 +99,16 @@ internal sealed class MappedText
 
     public int OffsetAt(int index) => index < Text.Length ? Offset(index) : _endOffset;
 
-    private int Offset(int index) => _offsets is null ? _first + index : _offsets[_first + index];
+    private int Offset(int index)
+    {
+        if (_runStarts is null)
+            return _first + index;
+        var at = _first + index;
+        var run = Array.BinarySearch(_runStarts, at);
+        if (run < 0)
+            run = ~run - 1;
+        return _runOffsets![run] + (at - _runStarts[run]);
+    }
 
     public SourceSpan Span(int start, int end)
     {
@@ -111,10 +131,41 @@ internal sealed class MappedText
     public MappedText Share(int start, string text, int endOffset)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + text.Length, Text.Length);
-        return new MappedText(text, _offsets, _first + start, endOffset, _map);
+        return new MappedText(text, _runStarts, _runOffsets, _first + start, endOffset, _map);
     }
 
     /// <summary>Text that is contiguous in the document, starting at <paramref name="documentOffset"/>.</summary>
     public static MappedText Contiguous(string text, int documentOffset, LineMap map) =>
-        new(text, null, documentOffset, documentOffset + text.Length, map);
+        new(text, null, null, documentOffset, documentOffset + text.Length, map);
+
+    /// <summary>Text made of pieces of the document: piece r starts at character <paramref name="runStarts"/>[r] (ascending, the first 0) and at document offset <paramref name="runOffsets"/>[r].</summary>
+    public static MappedText Joined(string text, int[] runStarts, int[] runOffsets, int endOffset, LineMap map) =>
+        runStarts.Length == 1
+            ? new(text, null, null, runOffsets[0], endOffset, map)
+            : new(text, runStarts, runOffsets, 0, endOffset, map);
+
+    /// <summary>Text whose character i is at document offset <paramref name="offsets"/>[i], as runs.</summary>
+    public static MappedText FromOffsets(string text, List<int> offsets, int endOffset, LineMap map)
+    {
+        if (offsets.Count == 0)
+            return new(text, null, null, endOffset, endOffset, map);
+        var runs = 1;
+        for (var i = 1; i < offsets.Count; i++)
+        {
+            if (offsets[i] != offsets[i - 1] + 1)
+                runs++;
+        }
+        var runStarts = new int[runs];
+        var runOffsets = new int[runs];
+        runOffsets[0] = offsets[0];
+        for (int i = 1, run = 1; i < offsets.Count; i++)
+        {
+            if (offsets[i] != offsets[i - 1] + 1)
+            {
+                runStarts[run] = i;
+                runOffsets[run++] = offsets[i];
+            }
+        }
+        return Joined(text, runStarts, runOffsets, endOffset, map);
+    }
 }
