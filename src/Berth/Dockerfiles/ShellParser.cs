@@ -19,84 +19,24 @@ internal static class ShellParser
     public static ShellScript ParseHeredoc(Heredoc heredoc, InstructionSyntax syntax) =>
         Parse(MappedText.Contiguous(heredoc.Body, heredoc.BodySpan.Start, syntax.Arguments.Mapped.Map));
 
-    public static ShellScript Parse(MappedText text)
-    {
-        var scratch = Scratch.Rent();
-        try
-        {
-            return new Builder(text, scratch).Run();
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
-    }
+    public static ShellScript Parse(MappedText text) => new Builder(text).Run();
 
     /// <summary>The value, with document offsets, of the word that starts at <paramref name="start"/> in <paramref name="source"/> (read again).</summary>
-    internal static MappedText ValueTextOfWordAt(MappedText source, int start)
-    {
-        var scratch = Scratch.Rent();
-        try
-        {
-            return new Builder(source, scratch).ValueTextAt(start);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
-    }
+    internal static MappedText ValueTextOfWordAt(MappedText source, int start) => new Builder(source).ValueTextAt(start);
 
-    /// <summary>
-    /// The lists and the buffer a builder fills and empties for every command and word. A new set for each of the thousands
-    /// of scripts a lint splits (grown again every time) cost more than the commands they held: each thread keeps one set and
-    /// lends it to the builder running on it (a builder started while it is lent, which does not happen today, gets its own).
-    /// </summary>
-    private sealed class Scratch
-    {
-        [ThreadStatic]
-        private static Scratch? t_free;
-
-        public readonly List<ShellCommand> Commands = [];
-        public readonly List<ShellWord> Assignments = [];
-        public readonly List<ShellWord> Arguments = [];
-        public readonly List<ShellRedirection> Redirections = [];
-        public readonly List<(string Delimiter, bool StripTabs)> PendingHeredocs = [];
-        public readonly StringBuilder Value = new();
-        public readonly List<int> Offsets = [];
-
-        public static Scratch Rent()
-        {
-            var scratch = t_free ?? new Scratch();
-            t_free = null;
-            return scratch;
-        }
-
-        public static void Return(Scratch scratch)
-        {
-            scratch.Commands.Clear();
-            scratch.Assignments.Clear();
-            scratch.Arguments.Clear();
-            scratch.Redirections.Clear();
-            scratch.PendingHeredocs.Clear();
-            scratch.Value.Clear();
-            scratch.Offsets.Clear();
-            t_free = scratch;
-        }
-    }
-
-    private sealed class Builder(MappedText source, Scratch scratch)
+    private sealed class Builder(MappedText source)
     {
         private readonly string _s = source.Text;
         private int _p;
         private int _depth;
-        private readonly List<ShellCommand> _commands = scratch.Commands;
-        private readonly List<ShellWord> _assignments = scratch.Assignments;
-        private readonly List<ShellWord> _arguments = scratch.Arguments;
-        private readonly List<ShellRedirection> _redirections = scratch.Redirections;
+        private readonly List<ShellCommand> _commands = [];
+        private readonly List<ShellWord> _assignments = [];
+        private readonly List<ShellWord> _arguments = [];
+        private readonly List<ShellRedirection> _redirections = [];
         private ShellWord? _executable;
         private bool _afterGroupClose;
         private int _commandDepth;
-        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = scratch.PendingHeredocs;
+        private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = [];
 
         public ShellScript Run()
         {
@@ -136,7 +76,7 @@ internal static class ShellParser
                 }
             }
             Finish(null);
-            return new ShellScript(ItemList<ShellCommand>.CopyOf(_commands)); // the list is the scratch's: copied, at its size
+            return new ShellScript(_commands);
         }
 
         private bool TryOperator(out string op)
@@ -312,8 +252,8 @@ internal static class ShellParser
         private static bool IsMeta(char c) => c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
 
         // The word being read: its value and, per character, the document offset. Reused for every word of the script.
-        private readonly StringBuilder _value = scratch.Value;
-        private readonly List<int> _offsets = scratch.Offsets;
+        private readonly StringBuilder _value = new();
+        private readonly List<int> _offsets = [];
         private bool _withOffsets; // offsets are only needed for a word's value text
 
         private void Keep(int index)
