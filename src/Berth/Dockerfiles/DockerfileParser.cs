@@ -59,7 +59,7 @@ public static class DockerfileParser
             }
             else if (trimmed[0] == '#')
             {
-                nodes.Add(new CommentLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text)));
+                nodes.Add(new CommentLine(map.Span(line.Start, line.End), line.Content(text), line.Break(text), trimmed[1..].ToString()));
                 i++;
             }
             else
