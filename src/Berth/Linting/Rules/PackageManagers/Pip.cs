@@ -22,17 +22,7 @@ internal sealed partial record PipInstall(ShellCommand Command, ShellWord Instal
         {
             var value = Arguments[i].Value.AsSpan();
             var equals = value.IndexOf('=');
-            if (IsOneOf(equals < 0 ? value : value[..equals], options))
-                return true;
-        }
-        return false;
-    }
-
-    private static bool IsOneOf(ReadOnlySpan<char> name, ReadOnlySpan<string> options)
-    {
-        foreach (var option in options)
-        {
-            if (name.SequenceEqual(option))
+            if (RunCommands.IsOneOf(equals < 0 ? value : value[..equals], options))
                 return true;
         }
         return false;

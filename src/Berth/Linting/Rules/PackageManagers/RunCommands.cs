@@ -74,7 +74,8 @@ internal static class RunCommands
         return false;
     }
 
-    private static bool IsOneOf(ReadOnlySpan<char> name, ReadOnlySpan<string> options)
+    /// <summary>True when <paramref name="name"/> is one of <paramref name="options"/> (ordinal).</summary>
+    public static bool IsOneOf(ReadOnlySpan<char> name, ReadOnlySpan<string> options)
     {
         foreach (var option in options)
         {
