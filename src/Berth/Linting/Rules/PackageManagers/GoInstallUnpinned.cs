@@ -15,18 +15,20 @@ public sealed class GoInstallUnpinned : DockerfileRule
             if (command.Name != "go" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value is not ({ } sub and ("install" or "get" or "run")))
                 continue;
             var packages = RunCommands.Operands(command, 1, OptionsWithValue);
-            foreach (var package in sub == "run" ? packages.Take(1) : packages)
-            {
-                var value = package.Value;
-                if (value.StartsWith('.') || value.StartsWith('/') || value.Contains('$', StringComparison.Ordinal) || !value.Split('/')[0].Contains('.', StringComparison.Ordinal))
-                    continue;
-                var at = value.LastIndexOf('@');
-                var version = at < 0 ? null : value[(at + 1)..];
-                if (version is not (null or "latest" or "upgrade" or "patch" or "none"))
-                    continue;
-                findings.Add(At(context, package.Span, $"'go {sub} {value}' fetches whatever version is newest when the image builds",
-                    $"Pin it ({(at < 0 ? value : value[..at])}@v<version>)"));
-            }
+            var unpinned = (sub == "run" ? packages.Take(1) : packages).Where(static p => IsUnpinnedRemote(p.Value)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, $"'go {sub}' fetches", " at whatever version is newest when the image builds",
+                static module => $"{WithoutVersion(module)}@v<version>", static (pins, it) => $"Pin {it} ({pins})");
         }
     }
+
+    /// <summary>A remote module path (first element has a dot) with no version, or a moving one (@latest, @upgrade, @patch, @none).</summary>
+    private static bool IsUnpinnedRemote(string value)
+    {
+        if (value.StartsWith('.') || value.StartsWith('/') || value.Contains('$', StringComparison.Ordinal) || !value.Split('/')[0].Contains('.', StringComparison.Ordinal))
+            return false;
+        var at = value.LastIndexOf('@');
+        return at < 0 || value[(at + 1)..] is "latest" or "upgrade" or "patch" or "none";
+    }
+
+    private static string WithoutVersion(string module) => module.LastIndexOf('@') is var at and >= 0 ? module[..at] : module;
 }

@@ -94,6 +94,18 @@ public sealed class GoInstallUnpinnedTests
         """);
 
     [Fact]
+    public void One_finding_per_command_names_every_unpinned_module()
+    {
+        var finding = Assert.Single(LintCase.Assert("BDF226", """
+            FROM golang:1.23
+            #! BDF226
+            RUN go install github.com/go-delve/delve/cmd/dlv@latest honnef.co/go/tools/cmd/staticcheck@2024.1.1 golang.org/x/tools/gopls
+            """));
+        Assert.Equal("'go install' fetches 'github.com/go-delve/delve/cmd/dlv@latest' and 'golang.org/x/tools/gopls' at whatever version is newest when the image builds", finding.Message);
+        Assert.Equal("Pin them (github.com/go-delve/delve/cmd/dlv@v<version>, golang.org/x/tools/gopls@v<version>)", finding.Fix);
+    }
+
+    [Fact]
     public void Quiet_on_versions_and_local_packages() => LintCase.Assert("BDF226", """
         FROM golang:1.23
         RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1 && go install ./cmd/server && go build -o /app ./...
