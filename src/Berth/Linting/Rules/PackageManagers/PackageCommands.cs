@@ -77,10 +77,8 @@ internal static partial class PackageCommands
     /// <summary>True when an operand of the <c>rm</c> starts with one of <paramref name="folders"/>.</summary>
     private static bool RemovesAny(ShellCommand rm, ReadOnlySpan<string> folders)
     {
-        foreach (var argument in rm.Arguments)
+        foreach (var argument in rm.PositionalArguments)
         {
-            if (argument.Value.StartsWith('-'))
-                continue;
             foreach (var folder in folders)
             {
                 if (argument.Value.StartsWith(folder, StringComparison.Ordinal))
