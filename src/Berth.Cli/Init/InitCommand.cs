@@ -1,3 +1,4 @@
+using Berth.Apps;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -48,7 +49,7 @@ public static class InitCommand
                 Workers = parse.GetValue(workers),
                 Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
             };
-            var scan = PythonServiceDetector.Scan(root);
+            var scan = RepositoryScanner.Scan(root);
             var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun));
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"

@@ -1,3 +1,4 @@
+using Berth.Apps;
 using System.CommandLine;
 using System.Text.Json;
 using Berth.Apps.Python;
@@ -17,7 +18,7 @@ public static class ScanCommand
         command.SetAction(parse =>
         {
             var root = parse.GetValue(path)!;
-            var scan = PythonServiceDetector.Scan(root);
+            var scan = RepositoryScanner.Scan(root);
             var report = new ScanReport(root, scan.Services, scan.Skipped, scan.Notes);
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.ScanReport) + "\n"

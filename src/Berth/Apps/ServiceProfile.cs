@@ -1,24 +1,39 @@
+using Berth.Apps.Python;
+
 namespace Berth.Apps;
 
 /// <summary>What <c>berth scan</c> found under one root: the web services, and the folders it looked at and set aside.</summary>
 public sealed record ScanResult(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);
 
-/// <summary>A folder that looked like Python but is not a web service (tooling-only pyproject, a worker without a port...).</summary>
+/// <summary>A folder that looked like an app but is not a web service (tooling-only pyproject, a worker without a port, a library...).</summary>
 public sealed record SkippedFolder(string Path, string Reason);
 
-/// <summary>The language runtime. Constraint is the version range the project allows (requires-python, Poetry's python), when the version was chosen from one.</summary>
+/// <summary>The language runtime. Constraint is the version range the project allows (requires-python, Poetry's python, engines.node), when the version was chosen from one.</summary>
 public sealed record RuntimeInfo(string Language, string Version, string VersionSource, string? Constraint = null);
 
 /// <summary>A route a probe can use. Methods are what the framework answers (FastAPI <c>@app.get</c> answers GET only; Starlette and Flask add HEAD to GET).</summary>
 public sealed record HealthRoute(string Path, IReadOnlyList<string> Methods, string Source);
 
-/// <summary>An environment variable the app reads. Default is the literal from code, never shown for secrets, never taken from a .env file.</summary>
-public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default);
+/// <summary>
+/// An environment variable the app reads. Default is the literal from code, never shown for secrets, never taken from a .env file.
+/// BuildTime: the value is fixed when the image is built (a bundler inlines it: NEXT_PUBLIC_*, VITE_*, REACT_APP_*), so setting it
+/// when the container starts changes nothing.
+/// </summary>
+public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default, bool BuildTime = false);
 
 /// <summary>A dependency that needs native libraries: build packages go to the builder stage only, runtime packages to the runtime stage.</summary>
 public sealed record NativeLibraryNeed(string Dependency, IReadOnlyList<string> BuildPackages, IReadOnlyList<string> RuntimePackages, bool BinaryWheel, string Reason);
 
-/// <summary>One Python web service: every fact the generators, lint rules and verify need, each with its evidence.</summary>
+/// <summary>
+/// A path the app writes to while it runs (relative paths are under the app's working folder): a read-only root filesystem needs a
+/// writable mount there, owned by the service user.
+/// </summary>
+public sealed record WritablePath(string Path, string Reason, string Source);
+
+/// <summary>
+/// One web service, in two parts: the facts every stack has (this record's own properties: what compose, Kubernetes, lint rules and
+/// verify read) and a per-stack part (<see cref="Python"/>) that only that stack's image plan reads. Every fact has its evidence.
+/// </summary>
 public sealed record ServiceProfile
 {
     public required string Name { get; init; }
@@ -29,23 +44,25 @@ public sealed record ServiceProfile
     /// <summary>The folder the image must be built from (relative to the scan root): the service folder, or a workspace root holding the lock.</summary>
     public required string BuildContext { get; init; }
 
+    /// <summary>Language (python, node), version and where the version came from.</summary>
     public required RuntimeInfo Runtime { get; init; }
 
-    /// <summary>fastapi, starlette, flask, quart, django, asgi or wsgi.</summary>
+    /// <summary>fastapi, starlette, flask, quart, django, asgi or wsgi for Python.</summary>
     public required string Framework { get; init; }
 
-    /// <summary>asgi or wsgi.</summary>
-    public required string Interface { get; init; }
+    /// <summary>asgi or wsgi (Python's server interface); kept at the top of the scan JSON, also under <c>python</c>.</summary>
+    public string? Interface => Python?.Interface;
 
-    /// <summary>module:attribute importable from <see cref="ImportRoot"/> ("app.main:app").</summary>
-    public required string Entrypoint { get; init; }
+    /// <summary>What the server loads: <c>module:attribute</c> for Python ("app.main:app").</summary>
+    public string? Entrypoint => Python?.Entrypoint;
 
-    /// <summary>The folder (relative to the service folder) that must be on sys.path for the entrypoint to import: "." or "src".</summary>
-    public required string ImportRoot { get; init; }
+    /// <summary>Python: the folder (relative to the service folder) that must be on sys.path for the entrypoint to import.</summary>
+    public string? ImportRoot => Python?.ImportRoot;
 
-    /// <summary>uvicorn or gunicorn.</summary>
-    public required string Server { get; init; }
+    /// <summary>The server process: uvicorn or gunicorn for Python.</summary>
+    public string? Server => Python?.Server;
 
+    /// <summary>The port the app listens on inside the container.</summary>
     public required int Port { get; init; }
 
     public required IReadOnlyList<HealthRoute> Health { get; init; }
@@ -55,30 +72,23 @@ public sealed record ServiceProfile
     /// <summary>"json" when the app configures JSON log lines (a JSON formatter, structlog's JSONRenderer, loguru's serialize=True...), null otherwise.</summary>
     public string? LogFormat { get; init; }
 
-    /// <summary>pip, uv, poetry, pdm or pipenv.</summary>
+    /// <summary>pip, uv, poetry, pdm or pipenv for Python.</summary>
     public required string PackageManager { get; init; }
 
     /// <summary>The lock file relative to the scan root, or null.</summary>
     public string? LockFile { get; init; }
 
-    /// <summary>The manifest the package manager reads (pyproject.toml, requirements.txt, Pipfile) relative to the scan root.</summary>
+    /// <summary>The manifest the package manager reads (pyproject.toml, requirements.txt, Pipfile, package.json) relative to the scan root.</summary>
     public string? ManifestFile { get; init; }
 
-    /// <summary>Production requirements files (relative to the scan root) for pip projects, includes followed.</summary>
-    public IReadOnlyList<string> RequirementFiles { get; init; } = [];
+    /// <summary>Python: production requirements files (relative to the scan root), includes followed.</summary>
+    public IReadOnlyList<string>? RequirementFiles => Python?.RequirementFiles;
 
-    /// <summary>Development-only requirements files (relative to the scan root): kept out of the image.</summary>
-    public IReadOnlyList<string> DevRequirementFiles { get; init; } = [];
+    /// <summary>Python: development-only requirements files (relative to the scan root): kept out of the image.</summary>
+    public IReadOnlyList<string>? DevRequirementFiles => Python?.DevRequirementFiles;
 
     /// <summary>Normalised names of the production dependencies.</summary>
     public IReadOnlyList<string> Dependencies { get; init; } = [];
-
-    /// <summary>
-    /// Normalised name → version of every package the lock file pins (any group), so a package the generator adds keeps the lock's
-    /// version. Left out of the scan's JSON: it is the whole lock.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyDictionary<string, string> LockedVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public IReadOnlyList<NativeLibraryNeed> NativeLibraries { get; init; } = [];
 
@@ -88,15 +98,21 @@ public sealed record ServiceProfile
     /// <summary>Things a careful engineer should know (ambiguities, assumptions, missing pieces).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>The uv/poetry workspace root when the service is a workspace member, relative to the scan root.</summary>
+    /// <summary>The workspace root when the service is a workspace member, relative to the scan root.</summary>
     public string? WorkspaceRoot { get; init; }
 
-    /// <summary>
-    /// The member folders of that uv workspace (relative to the scan root, the root itself not listed): the generator copies their
-    /// pyproject.toml files before the dependency install, since uv checks the lock against every member.
-    /// </summary>
-    public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
+    /// <summary>Python: the uv workspace's member folders; kept at the top of the scan JSON, also under <c>python</c>.</summary>
+    public IReadOnlyList<string>? WorkspaceMembers => Python?.WorkspaceMembers;
 
-    /// <summary>The distribution name from pyproject, when there is one.</summary>
-    public string? ProjectName { get; init; }
+    /// <summary>The distribution or package name the project declares, when there is one.</summary>
+    public string? ProjectName => Python?.ProjectName;
+
+    /// <summary>The command line the repository itself states for starting the service (a Procfile's web process, its own Dockerfile, a start script); null when it states none.</summary>
+    public string? StartCommand { get; init; }
+
+    /// <summary>Paths the app writes to while it runs (log files, SQLite databases, upload folders, caches).</summary>
+    public IReadOnlyList<WritablePath> WritablePaths { get; init; } = [];
+
+    /// <summary>The Python part: entrypoint, import root, server, requirement files, lock pins, workspace members.</summary>
+    public PythonFacts? Python { get; init; }
 }

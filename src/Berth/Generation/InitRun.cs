@@ -19,8 +19,8 @@ public static class InitRun
         var shownOutput = outDirectory ?? shownRoot;
 
         var planned = scan.Services
-            .Select(profile => (Profile: profile, Plan: PythonImagePlan.For(profile, options)))
-            .Select(x => (x.Profile, x.Plan, Files: ServiceArtifacts.For(x.Profile, x.Plan, mirrored)))
+            .Select(profile => (Profile: profile, Plan: StackGenerators.Plan(profile, options)))
+            .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
             .ToList();
 
         var writer = new ArtifactWriter(outputRoot, force, dryRun);

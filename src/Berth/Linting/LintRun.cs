@@ -215,7 +215,7 @@ public static class LintRun
     {
         try
         {
-            var services = PythonServiceDetector.Scan(folder).Services;
+            var services = RepositoryScanner.Scan(folder).Services;
             var atRoot = services.Where(s => s.Path == ".").ToList();
             if (atRoot.Count == 1)
                 return atRoot[0];

@@ -12,10 +12,12 @@ public static class ScanTextRenderer
         foreach (var service in report.Services)
         {
             text.Append(service.Name).Append("  (").Append(service.Path).Append(")\n");
-            Row(text, "framework", $"{service.Framework} ({service.Interface})");
-            Row(text, "entrypoint", service.Entrypoint + (service.ImportRoot == "." ? "" : $"  (import root {service.ImportRoot})"));
-            Row(text, "python", $"{service.Runtime.Version}  ({service.Runtime.VersionSource})");
-            Row(text, "server", service.Server);
+            Row(text, "framework", service.Framework + (service.Python is { } facts ? $" ({facts.Interface})" : ""));
+            if (service.Python is { } python)
+                Row(text, "entrypoint", python.Entrypoint + (python.ImportRoot == "." ? "" : $"  (import root {python.ImportRoot})"));
+            Row(text, service.Runtime.Language, $"{service.Runtime.Version}  ({service.Runtime.VersionSource})");
+            if (service.Python is { } server)
+                Row(text, "server", server.Server);
             Row(text, "port", service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Row(text, "packages", service.PackageManager + (service.LockFile is null ? "  (no lock file)" : $"  (lock {service.LockFile})"));
             if (service.BuildContext != service.Path)

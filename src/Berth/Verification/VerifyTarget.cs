@@ -24,7 +24,7 @@ public sealed record VerifyTarget(string Name, ServiceProfile? Profile, string? 
             IReadOnlyList<ServiceProfile> services;
             try
             {
-                services = PythonServiceDetector.Scan(root).Services;
+                services = RepositoryScanner.Scan(root).Services;
             }
             catch (InputException e) when (options.Image is not null || File.Exists(options.Dockerfile ?? Path.Combine(root, "Dockerfile")))
             {

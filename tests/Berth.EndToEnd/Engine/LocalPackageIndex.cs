@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Berth.Generation.Python;
 using Berth.Generation;
 
 namespace Berth.EndToEnd.Engine;

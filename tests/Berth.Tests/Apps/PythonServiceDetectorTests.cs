@@ -21,7 +21,7 @@ public sealed class PythonServiceDetectorTests
         Assert.Equal("backend", backend.Path);
         Assert.Equal("app.main:app", backend.Entrypoint);
         Assert.Equal(["backend/requirements.txt"], backend.RequirementFiles);
-        Assert.Contains("backend/requirements-dev.txt", backend.DevRequirementFiles);
+        Assert.Contains("backend/requirements-dev.txt", backend.PythonPart().DevRequirementFiles);
         Assert.DoesNotContain("pytest", backend.Dependencies);
 
         var tools = Assert.Single(scan.Skipped, s => s.Path == "tools");

@@ -1,3 +1,4 @@
+using Berth.Generation.Python;
 using Berth.Generation;
 using Berth.Tests.Support;
 

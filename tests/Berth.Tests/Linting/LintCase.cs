@@ -1,3 +1,4 @@
+using Berth.Apps.Python;
 using Berth.Apps;
 using Berth.Linting;
 
@@ -34,14 +35,11 @@ public static class LintCase
         BuildContext = ".",
         Runtime = new RuntimeInfo("python", "3.11", "default"),
         Framework = "fastapi",
-        Interface = "asgi",
-        Entrypoint = "app.main:app",
-        ImportRoot = ".",
-        Server = "uvicorn",
         Port = port,
         Health = healthPaths.Select(p => new HealthRoute(p, ["GET", "HEAD"], "app/main.py:10")).ToList(),
         Env = [],
         PackageManager = "pip",
         Evidence = [new Evidence($"port {port} in uvicorn.run(...)", "app/main.py", 20)],
+        Python = new PythonFacts { Interface = "asgi", Entrypoint = "app.main:app", ImportRoot = ".", Server = "uvicorn" },
     };
 }

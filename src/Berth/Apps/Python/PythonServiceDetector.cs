@@ -7,15 +7,19 @@ namespace Berth.Apps.Python;
 /// Finds every Python web service under a root and builds its profile: a folder is a service when it holds a
 /// dependency manifest and, below it, a server entrypoint (a framework app object, a factory, or a Django project).
 /// </summary>
-public static class PythonServiceDetector
+public sealed class PythonServiceDetector : IServiceDetector
 {
     public const int DefaultPort = 8000;
 
     private static readonly string[] ManifestNames = ["pyproject.toml", "requirements.txt", "Pipfile", "setup.py", "setup.cfg", "manage.py"];
 
-    public static ScanResult Scan(string root)
+    public string Language => "python";
+
+    /// <summary>Scans a tree for Python services only (exit-2 input error when there is none).</summary>
+    public static ScanResult Scan(string root) => RepositoryScanner.Scan(root, [new PythonServiceDetector()]);
+
+    public DetectedServices Detect(SourceTree tree)
     {
-        var tree = SourceTree.Load(root);
         var modules = ReadModules(tree);
         var manifestFolders = ManifestFolders(tree);
 
@@ -55,15 +59,7 @@ public static class PythonServiceDetector
             skipped.Add(new SkippedFolder(folder, SkipReason(tree, folder, modules)));
         }
 
-        notes.AddRange(tree.Notes);
-        if (services.Count == 0)
-        {
-            var why = skipped.Count == 0
-                ? "no Python files with a web app (FastAPI, Starlette, Flask, Quart or Django) were found"
-                : "no web service found; looked at: " + string.Join("; ", skipped.Select(s => $"{s.Path} ({s.Reason})"));
-            throw new InputException(".", 0, why);
-        }
-        return new ScanResult(tree.Root, services, skipped, notes);
+        return new DetectedServices(services, skipped, notes);
     }
 
     private static Dictionary<string, PythonModuleFacts> ReadModules(SourceTree tree)
@@ -167,10 +163,6 @@ public static class PythonServiceDetector
             BuildContext = BuildContext(servicePath, manifests),
             Runtime = new RuntimeInfo("python", version.Version, version.Source, version.Source is "requires-python" or "poetry python" ? manifests.RequiresPython : null),
             Framework = chosen.Framework.Name,
-            Interface = chosen.Framework.Interface,
-            Entrypoint = entrypoint,
-            ImportRoot = importRoot,
-            Server = server,
             Port = port,
             Health = health,
             Env = env,
@@ -178,18 +170,26 @@ public static class PythonServiceDetector
             PackageManager = manifests.PackageManager.ToString().ToLowerInvariant(),
             LockFile = manifests.LockFile,
             ManifestFile = manifests.ManifestFile,
-            RequirementFiles = manifests.ProductionRequirementFiles,
-            DevRequirementFiles = manifests.DevelopmentRequirementFiles,
             Dependencies = dependencies,
-            LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
             NativeLibraries = native,
             Evidence = evidence,
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
-            WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv
-                ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
-                : [],
-            ProjectName = manifests.ProjectName,
+            StartCommand = procfile?.Command,
+            Python = new PythonFacts
+            {
+                Interface = chosen.Framework.Interface,
+                Entrypoint = entrypoint,
+                ImportRoot = importRoot,
+                Server = server,
+                RequirementFiles = manifests.ProductionRequirementFiles,
+                DevRequirementFiles = manifests.DevelopmentRequirementFiles,
+                LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
+                WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv
+                    ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
+                    : [],
+                ProjectName = manifests.ProjectName,
+            },
         };
     }
 

@@ -1,12 +1,13 @@
 using Berth.Apps;
+using Berth.Apps.Python;
 
-namespace Berth.Generation;
+namespace Berth.Generation.Python;
 
 /// <summary>
 /// Every decision behind a Python service's Dockerfile, made once from the profile and the options, with the reason for each:
 /// the Dockerfile writer renders it and <c>berth init</c> prints it.
 /// </summary>
-public sealed record PythonImagePlan
+public sealed record PythonImagePlan : IServiceImagePlan
 {
     public const string DistrolessPythonMinor = "3.11";
     public const string DistrolessRuntimeImage = "gcr.io/distroless/python3-debian12:nonroot";
@@ -40,6 +41,37 @@ public sealed record PythonImagePlan
 
     public string Python => Runtime == RuntimeFlavor.Distroless ? $"{VenvPath}/bin/python" : "python";
 
+    /// <summary>gunicorn's --graceful-timeout; uvicorn stops when its connections close, and Berth gives it the same bound.</summary>
+    public const int GracefulTimeoutSeconds = 10;
+
+    public ContainerContract Container
+    {
+        get
+        {
+            var (server, args) = PythonDockerfileWriter.ServerCommand(this);
+            var readiness = Profile.Health.FirstOrDefault(h => h.Methods.Contains("GET") && HealthPaths.IsReadiness(h.Path)) ?? HealthRoute;
+            return new ContainerContract
+            {
+                Image = Profile.Name,
+                Uid = Uid,
+                Gid = Uid,
+                Port = Profile.Port,
+                Command = Runtime == RuntimeFlavor.Distroless ? [Python, "-m", server, .. args] : [server, .. args],
+                Liveness = HealthRoute,
+                Readiness = readiness,
+                WritablePaths = [new WritablePath("/tmp", "temporary files (Python's tempfile, uploads spooled to disk)", "berth default"),
+                    .. Profile.WritablePaths.Select(w => w with { Path = w.Path.StartsWith('/') ? w.Path : AppDirectory + "/" + w.Path.TrimStart('.', '/') })],
+                GracefulStopSeconds = GracefulTimeoutSeconds,
+                Processes = Server == "gunicorn" ? Workers : 1,
+                BuildArguments = Profile.Env.Where(e => e.BuildTime).Select(e => e.Name).ToList(),
+                BaseImage = RuntimeImage,
+            };
+        }
+    }
+
+    public IReadOnlyList<GeneratedFile> Files(bool mirroredOutput) =>
+        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), mirroredOutput);
+
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
         var decisions = new List<string>();
@@ -68,12 +100,12 @@ public sealed record PythonImagePlan
             decisions.Add($"builder and runtime both python:{version}-slim (one PYTHON_VERSION argument keeps them on the same minor)");
         }
 
-        var server = options.Server ?? profile.Server;
-        if (options.Server is not null && options.Server != profile.Server)
-            decisions.Add($"server {server} (asked with --server; the scan chose {profile.Server})");
+        var server = options.Server ?? profile.PythonPart().Server;
+        if (options.Server is not null && options.Server != profile.PythonPart().Server)
+            decisions.Add($"server {server} (asked with --server; the scan chose {profile.PythonPart().Server})");
         else
             decisions.Add(server == "gunicorn"
-                ? $"server gunicorn{(profile.Interface == "asgi" ? " with uvicorn workers" : "")}, --timeout 30 --graceful-timeout 10"
+                ? $"server gunicorn{(profile.PythonPart().Interface == "asgi" ? " with uvicorn workers" : "")}, --timeout 30 --graceful-timeout 10"
                 : "server uvicorn, one process per container: Kubernetes scales by replicas");
         var workers = options.Workers ?? GenerationOptions.DefaultWorkers;
         if (server == "uvicorn" && options.Workers is not null)
@@ -84,14 +116,14 @@ public sealed record PythonImagePlan
         {
             if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
             {
-                var pin = ServerPackagePins.For(package, profile.LockFile, profile.LockedVersions);
+                var pin = ServerPackagePins.For(package, profile.LockFile, profile.PythonPart().LockedVersions);
                 extra.Add(pin);
                 decisions.Add($"installs {package}=={pin.Version} on top of the locked dependencies: {why}, and the project does not depend on it; the version is {pin.Source}");
             }
         }
         if (server == "gunicorn")
             Need("gunicorn", "the server");
-        if (server == "uvicorn" || profile.Interface == "asgi")
+        if (server == "uvicorn" || profile.PythonPart().Interface == "asgi")
             Need("uvicorn", server == "gunicorn" ? "gunicorn's uvicorn worker class" : "the server");
 
         var installer = ChooseInstaller(profile, options, decisions);
@@ -113,7 +145,7 @@ public sealed record PythonImagePlan
                 build.Add("python3-dev");
         }
 
-        var health = profile.Health.FirstOrDefault(h => h.Methods.Contains("GET") && !Apps.Python.HealthPaths.IsReadiness(h.Path)) ?? profile.Health.FirstOrDefault(h => h.Methods.Contains("GET"));
+        var health = profile.Health.FirstOrDefault(h => h.Methods.Contains("GET") && !HealthPaths.IsReadiness(h.Path)) ?? profile.Health.FirstOrDefault(h => h.Methods.Contains("GET"));
         decisions.Add(health is null
             ? $"HEALTHCHECK opens a TCP connection to port {profile.Port} (no health route found)"
             : $"HEALTHCHECK GET {health.Path} with Python's urllib (the image has no curl)");
@@ -158,7 +190,7 @@ public sealed record PythonImagePlan
                 decisions.Add(profile.LockFile is null
                     ? "uv sync --no-dev (no uv.lock: resolution happens at build time; commit uv.lock for repeatable builds)"
                     : profile.WorkspaceRoot is not null && profile.BuildContext != profile.Path
-                        ? $"uv sync --locked --no-dev --package {profile.ProjectName ?? profile.Name} from the workspace root (the whole workspace is the build context): " +
+                        ? $"uv sync --locked --no-dev --package {profile.PythonPart().ProjectName ?? profile.Name} from the workspace root (the whole workspace is the build context): " +
                           $"uv.lock, the root pyproject.toml and the pyproject.toml of {Members(profile)} first, dependencies installed with --no-install-workspace (a cached layer that source edits do not touch), then the sources and the members"
                         : "uv sync --locked --no-dev: dependencies first (cached layer), then the project");
                 return "uv";
@@ -174,9 +206,9 @@ public sealed record PythonImagePlan
                 decisions.Add("pipenv requirements (the [packages] of Pipfile.lock), then pip installs them");
                 return "pipenv";
             default:
-                if (profile.RequirementFiles.Count > 0)
+                if (profile.PythonPart().RequirementFiles.Count > 0)
                 {
-                    decisions.Add($"pip installs {string.Join(", ", profile.RequirementFiles.Select(f => RelativePath.Under(f, profile.BuildContext)))} into a venv (dev requirements stay out)");
+                    decisions.Add($"pip installs {string.Join(", ", profile.PythonPart().RequirementFiles.Select(f => RelativePath.Under(f, profile.BuildContext)))} into a venv (dev requirements stay out)");
                     return "pip-requirements";
                 }
                 decisions.Add("pip installs the project (pyproject.toml, no lock) into a venv");
@@ -185,7 +217,7 @@ public sealed record PythonImagePlan
     }
 
     private static string Members(ServiceProfile profile) =>
-        profile.WorkspaceMembers.Count switch
+        profile.PythonPart().WorkspaceMembers.Count switch
         {
             0 => "no other member",
             1 => "its 1 member",

@@ -1,4 +1,4 @@
-namespace Berth.Generation;
+namespace Berth.Generation.Python;
 
 /// <summary>
 /// A server package Berth installs on top of the project's dependencies, with the exact version it installs and where that version

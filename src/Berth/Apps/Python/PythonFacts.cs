@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace Berth.Apps.Python;
+
+/// <summary>The Python part of a <see cref="ServiceProfile"/>: what only the Python image plan and Dockerfile writer read.</summary>
+public sealed record PythonFacts
+{
+    /// <summary>asgi or wsgi.</summary>
+    public required string Interface { get; init; }
+
+    /// <summary>module:attribute importable from <see cref="ImportRoot"/> ("app.main:app").</summary>
+    public required string Entrypoint { get; init; }
+
+    /// <summary>The folder (relative to the service folder) that must be on sys.path for the entrypoint to import: "." or "src".</summary>
+    public required string ImportRoot { get; init; }
+
+    /// <summary>uvicorn or gunicorn.</summary>
+    public required string Server { get; init; }
+
+    /// <summary>Production requirements files (relative to the scan root) for pip projects, includes followed.</summary>
+    public IReadOnlyList<string> RequirementFiles { get; init; } = [];
+
+    /// <summary>Development-only requirements files (relative to the scan root): kept out of the image.</summary>
+    public IReadOnlyList<string> DevRequirementFiles { get; init; } = [];
+
+    /// <summary>
+    /// Normalised name → version of every package the lock file pins (any group), so a package the generator adds keeps the lock's
+    /// version. Left out of the scan's JSON: it is the whole lock.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> LockedVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The member folders of the uv workspace (relative to the scan root, the root itself not listed): the generator copies their
+    /// pyproject.toml files before the dependency install, since uv checks the lock against every member.
+    /// </summary>
+    public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
+
+    /// <summary>The distribution name from pyproject, when there is one.</summary>
+    public string? ProjectName { get; init; }
+}
+
+/// <summary>The Python part of a profile, for code that only ever sees Python services.</summary>
+public static class PythonProfiles
+{
+    /// <summary>The profile's Python part; a profile of another language here is a programming error, not bad input.</summary>
+    public static PythonFacts PythonPart(this ServiceProfile profile) =>
+        profile.Python ?? throw new InvalidOperationException($"{profile.Name} is a {profile.Runtime.Language} service, not a Python one");
+}

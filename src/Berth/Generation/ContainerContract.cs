@@ -1,0 +1,46 @@
+using Berth.Apps;
+
+namespace Berth.Generation;
+
+/// <summary>
+/// What a generated image promises whoever runs it, whatever the stack: the user it runs as, the port, the command, the probe routes,
+/// the paths it must be able to write, how long it needs to stop and how many processes it runs. Compose and Kubernetes writers read
+/// this and the profile's shared part, never a stack's own plan.
+/// </summary>
+public sealed record ContainerContract
+{
+    /// <summary>The image's tag as the build command prints it (the service name).</summary>
+    public required string Image { get; init; }
+
+    /// <summary>The numeric user the image runs as (never root).</summary>
+    public required int Uid { get; init; }
+
+    /// <summary>The numeric group the image runs as.</summary>
+    public required int Gid { get; init; }
+
+    public required int Port { get; init; }
+
+    /// <summary>The process the image starts (ENTRYPOINT followed by CMD), as argv.</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+
+    /// <summary>The route a liveness check asks (a health route that is not a readiness route), or null for a TCP check.</summary>
+    public HealthRoute? Liveness { get; init; }
+
+    /// <summary>The route a readiness check asks (a ready/readyz route, else the liveness route), or null for a TCP check.</summary>
+    public HealthRoute? Readiness { get; init; }
+
+    /// <summary>Absolute paths the process writes while it runs; a read-only root filesystem needs a writable mount at each.</summary>
+    public IReadOnlyList<WritablePath> WritablePaths { get; init; } = [];
+
+    /// <summary>Seconds the server takes at most to finish in-flight requests after SIGTERM.</summary>
+    public required int GracefulStopSeconds { get; init; }
+
+    /// <summary>Server processes in one container (gunicorn workers); 1 for a single-process server.</summary>
+    public required int Processes { get; init; }
+
+    /// <summary>Variables whose values are fixed when the image is built (build arguments), by name.</summary>
+    public IReadOnlyList<string> BuildArguments { get; init; } = [];
+
+    /// <summary>The runtime base image.</summary>
+    public required string BaseImage { get; init; }
+}

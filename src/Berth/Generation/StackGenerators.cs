@@ -1,0 +1,15 @@
+using Berth.Apps;
+using Berth.Generation.Python;
+
+namespace Berth.Generation;
+
+/// <summary>Every stack Berth writes images for; a profile is planned by the generator of its language.</summary>
+public static class StackGenerators
+{
+    public static IReadOnlyList<IStackGenerator> All { get; } = [new PythonStackGenerator()];
+
+    public static IServiceImagePlan Plan(ServiceProfile profile, GenerationOptions options) =>
+        (All.FirstOrDefault(g => g.Language == profile.Runtime.Language)
+         ?? throw new InputException(profile.Path, 0, $"{profile.Name}: no image generator for {profile.Runtime.Language} services"))
+        .Plan(profile, options);
+}
