@@ -13,5 +13,17 @@ public sealed class InputException(string file, int line, string message) : Exce
 
     public string Location => Line > 0 ? $"{File}:{Line}" : File;
 
+    /// <summary>
+    /// The same problem with <see cref="File"/> (relative to a scanned folder, "." for the folder itself) shown from where the
+    /// user stands: under <paramref name="root"/> as the user typed it, so <c>berth scan ../api</c> says <c>../api/requirements.txt:3</c>.
+    /// </summary>
+    public InputException Under(string root)
+    {
+        if (root is "." or "" || Path.IsPathRooted(File))
+            return this;
+        var file = File is "." or "" ? root : Path.Join(root, File);
+        return new InputException(file, Line, Message);
+    }
+
     public override string ToString() => $"{Location}: {Message}";
 }

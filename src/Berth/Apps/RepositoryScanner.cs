@@ -11,7 +11,18 @@ public static class RepositoryScanner
     /// <summary>The detectors of every stack Berth knows.</summary>
     public static IReadOnlyList<IServiceDetector> Detectors { get; } = [new PythonServiceDetector()];
 
-    public static ScanResult Scan(string root) => Scan(root, Detectors);
+    /// <summary>Scans with every stack's detector; input errors name their files under <paramref name="root"/> as the caller gave it.</summary>
+    public static ScanResult Scan(string root)
+    {
+        try
+        {
+            return Scan(root, Detectors);
+        }
+        catch (InputException e)
+        {
+            throw e.Under(root);
+        }
+    }
 
     public static ScanResult Scan(string root, IReadOnlyList<IServiceDetector> detectors)
     {

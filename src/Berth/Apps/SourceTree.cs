@@ -37,9 +37,9 @@ public sealed class SourceTree
     {
         var full = Path.GetFullPath(root);
         if (File.Exists(full))
-            throw new InputException(root, 0, "expected a folder, got a file");
+            throw new InputException(".", 0, "expected a folder, got a file");
         if (!Directory.Exists(full))
-            throw new InputException(root, 0, "no such folder");
+            throw new InputException(".", 0, "no such folder");
         var tree = new SourceTree(full.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } t ? t : full);
         tree.Walk(tree.Root, "", [LinkTarget(new DirectoryInfo(tree.Root)) ?? tree.Root]);
         tree._files.Sort(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public sealed class SourceTree
             _notes.Add($"{relative}: not read ({info.Length / 1024} KiB is larger than the {MaxSourceBytes / 1024 / 1024} MiB source limit)");
             return null;
         }
-        return ReadText(relative);
+        return ReadRegularText(info, relative);
     }
 
     /// <summary>Reads a manifest; an oversized or unreadable one is an input error.</summary>
@@ -69,14 +69,19 @@ public sealed class SourceTree
         var info = new FileInfo(FullPath(relative));
         if (info.Length > MaxManifestBytes)
             throw new InputException(relative, 0, $"file is {info.Length / 1024 / 1024} MiB; manifests larger than {MaxManifestBytes / 1024 / 1024} MiB are not read");
-        return ReadText(relative);
+        return Python.Manifests.ManifestText.Checked(relative, ReadRegularText(info, relative));
     }
 
-    private string ReadText(string relative)
+    /// <summary>
+    /// The text of a file, never opening one that reports no bytes: named pipes, sockets and devices all report a size of 0
+    /// (.NET tells no file type apart from folders and links), and opening a named pipe blocks until something writes to it.
+    /// An empty regular file reads as empty text either way.
+    /// </summary>
+    internal static string ReadRegularText(FileInfo info, string relative)
     {
         try
         {
-            return File.ReadAllText(FullPath(relative));
+            return info.Length == 0 ? "" : File.ReadAllText(info.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

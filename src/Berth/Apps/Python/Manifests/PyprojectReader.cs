@@ -13,6 +13,7 @@ internal static class PyprojectReader
 
     public static Pyproject Read(TomlDocument document)
     {
+        PyprojectSchema.Check(document);
         var root = document.Root;
         var project = TomlDocument.Table(root, "project");
         var tool = TomlDocument.Table(root, "tool");
@@ -151,7 +152,7 @@ internal static class PyprojectReader
             }
             catch (FormatException e)
             {
-                throw new InputException(document.Path, line, $"'{text}' in {key} is not a valid requirement: {e.Message}");
+                throw new InputException(document.Path, line, $"'{QuotedInput.Of(text)}' in {key} is not a valid requirement: {QuotedInput.Of(e.Message)}");
             }
         }
 

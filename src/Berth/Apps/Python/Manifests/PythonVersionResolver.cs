@@ -47,7 +47,7 @@ public static partial class PythonVersionResolver
         {
             var match = PinnedVersion().Match(line);
             if (!match.Success)
-                throw new InputException(path, number, $"'{line}' is not a Python version (expected e.g. 3.12 or 3.12.4)");
+                throw new InputException(path, number, $"'{QuotedInput.Of(line)}' is not a Python version (expected e.g. 3.12 or 3.12.4)");
             return new PythonVersionChoice(Minor(match), ".python-version", path, number);
         }
 
@@ -61,7 +61,7 @@ public static partial class PythonVersionResolver
         {
             var match = RuntimeVersion().Match(line);
             if (!match.Success)
-                throw new InputException(path, number, $"'{line}' is not a runtime (expected e.g. python-3.12.4)");
+                throw new InputException(path, number, $"'{QuotedInput.Of(line)}' is not a runtime (expected e.g. python-3.12.4)");
             return new PythonVersionChoice(Minor(match), "runtime.txt", path, number);
         }
 
@@ -78,7 +78,7 @@ public static partial class PythonVersionResolver
                 continue;
             var match = words.Length > 1 ? PinnedVersion().Match(words[1]) : Match.Empty;
             if (!match.Success)
-                throw new InputException(path, number, $"'{line}' does not name a Python version (expected e.g. 'python 3.12.4')");
+                throw new InputException(path, number, $"'{QuotedInput.Of(line)}' does not name a Python version (expected e.g. 'python 3.12.4')");
             return new PythonVersionChoice(Minor(match), ".tool-versions", path, number);
         }
 
@@ -92,7 +92,7 @@ public static partial class PythonVersionResolver
             return null;
         var match = PinnedVersion().Match(version.Trim());
         if (!match.Success)
-            throw new InputException(path, pipfile.PythonVersionLine, $"'{version}' is not a Python version (expected e.g. \"3.12\")");
+            throw new InputException(path, pipfile.PythonVersionLine, $"'{QuotedInput.Of(version)}' is not a Python version (expected e.g. \"3.12\")");
         return new PythonVersionChoice(Minor(match), "Pipfile", path, pipfile.PythonVersionLine);
     }
 
@@ -146,7 +146,7 @@ public static partial class PythonVersionResolver
         }
         catch (FormatException e)
         {
-            throw new InputException(path, line, $"{source} '{constraint}' is not a version constraint: {e.Message}");
+            throw new InputException(path, line, $"{source} '{QuotedInput.Of(constraint)}' is not a version constraint: {QuotedInput.Of(e.Message)}");
         }
 
         // The default minor when the range allows it: it is what distroless python3-debian12 ships, so slim and distroless
@@ -160,7 +160,7 @@ public static partial class PythonVersionResolver
                 return new PythonVersionChoice(minor, source, path, line);
         }
 
-        throw new InputException(path, line, $"{source} '{constraint}' allows none of the supported Python versions ({string.Join(", ", SupportedMinors)})");
+        throw new InputException(path, line, $"{source} '{QuotedInput.Of(constraint)}' allows none of the supported Python versions ({string.Join(", ", SupportedMinors)})");
     }
 
     private static string Minor(Match match) => $"{match.Groups["major"].Value}.{match.Groups["minor"].Value}";

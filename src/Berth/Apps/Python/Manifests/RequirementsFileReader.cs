@@ -96,9 +96,9 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
                 if (value.Length == 0)
                     throw new InputException(path, line, $"{option} needs a file name");
                 var target = ScanPath.TryJoin(ScanPath.DirectoryOf(path), value)
-                    ?? throw new InputException(path, line, $"{option} {value}: the file is outside the scanned folder");
+                    ?? throw new InputException(path, line, $"{option} {QuotedInput.Of(value)}: the file is outside the scanned folder");
                 if (!ScanPath.FileExists(scanRoot, target))
-                    throw new InputException(path, line, $"{option} {value}: no such file ({target})");
+                    throw new InputException(path, line, $"{option} {QuotedInput.Of(value)}: no such file ({QuotedInput.Of(target)})");
                 includes.Add(new RequirementsInclude(target, option is "-c" or "--constraint", line));
                 break;
             case "-e" or "--editable":
@@ -123,7 +123,7 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
         {
             var name = EggName(content) ?? ArchiveName(content);
             if (name is null)
-                throw new InputException(path, line, $"cannot tell the package name of '{content}': add '#egg=<name>' or write 'name @ {content}'");
+                throw new InputException(path, line, $"cannot tell the package name of '{QuotedInput.Of(content)}': add '#egg=<name>' or write 'name @ {QuotedInput.Of(content)}'");
             return new PythonRequirement(PythonPackageName.Normalize(name), name, null, [], null, path, line) { Url = content };
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
         }
         catch (FormatException e)
         {
-            throw new InputException(path, line, $"'{content}' is not a valid requirement: {e.Message}");
+            throw new InputException(path, line, $"'{QuotedInput.Of(content)}' is not a valid requirement: {QuotedInput.Of(e.Message)}");
         }
     }
 

@@ -106,7 +106,7 @@ internal static class ScanPath
         var info = new FileInfo(Full(scanRoot, relative));
         if (info.Length > MaxManifestBytes)
             throw new InputException(relative, 0, $"file is larger than {MaxManifestBytes / (1024 * 1024)} MiB; not reading it");
-        return File.ReadAllText(info.FullName);
+        return ManifestText.Checked(relative, SourceTree.ReadRegularText(info, relative));
     }
 
     /// <summary>File names directly inside a folder, ordinal order.</summary>
