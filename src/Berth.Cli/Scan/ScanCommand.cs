@@ -19,7 +19,7 @@ public static class ScanCommand
         {
             var root = parse.GetValue(path)!;
             var scan = RepositoryScanner.Scan(root);
-            var report = new ScanReport(root, scan.Services, scan.Skipped, scan.Notes);
+            var report = new ScanReport(root, scan.Services, scan.Skipped, scan.Notes) { Links = scan.Links.Links, BackingServices = scan.Links.BackingServices };
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.ScanReport) + "\n"
                 : ScanTextRenderer.Render(report));

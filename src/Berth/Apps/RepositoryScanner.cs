@@ -1,3 +1,4 @@
+using Berth.Apps.Links;
 using Berth.Apps.Python;
 
 namespace Berth.Apps;
@@ -38,6 +39,7 @@ public static class RepositoryScanner
                 : "no web service found; looked at: " + string.Join("; ", skipped.Select(s => $"{s.Path} ({s.Reason})"));
             throw new InputException(".", 0, why);
         }
-        return new ScanResult(tree.Root, services, skipped, notes);
+        var links = RepositoryLinker.Link(services, tree);
+        return new ScanResult(tree.Root, services, skipped, [.. notes, .. links.Notes]) { Links = links };
     }
 }

@@ -1,9 +1,14 @@
+using Berth.Apps.Links;
 using Berth.Apps.Python;
 
 namespace Berth.Apps;
 
 /// <summary>What <c>berth scan</c> found under one root: the web services, and the folders it looked at and set aside.</summary>
-public sealed record ScanResult(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);
+public sealed record ScanResult(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes)
+{
+    /// <summary>What ties the services together: which calls which, and the databases, caches and brokers they need.</summary>
+    public RepositoryLinks Links { get; init; } = RepositoryLinks.None;
+}
 
 /// <summary>A folder that looked like an app but is not a web service (tooling-only pyproject, a worker without a port, a library...).</summary>
 public sealed record SkippedFolder(string Path, string Reason);
@@ -18,8 +23,10 @@ public sealed record HealthRoute(string Path, IReadOnlyList<string> Methods, str
 /// An environment variable the app reads. Default is the literal from code, never shown for secrets, never taken from a .env file.
 /// BuildTime: the value is fixed when the image is built (a bundler inlines it: NEXT_PUBLIC_*, VITE_*, REACT_APP_*), so setting it
 /// when the container starts changes nothing.
+/// DefaultScheme: the scheme of a URL default ("postgresql+asyncpg", "redis", "http"), kept for secrets too (it names the kind of
+/// service, never a credential), so links and backing services can be read without the value.
 /// </summary>
-public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default, bool BuildTime = false);
+public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default, bool BuildTime = false, string? DefaultScheme = null);
 
 /// <summary>A dependency that needs native libraries: build packages go to the builder stage only, runtime packages to the runtime stage.</summary>
 public sealed record NativeLibraryNeed(string Dependency, IReadOnlyList<string> BuildPackages, IReadOnlyList<string> RuntimePackages, bool BinaryWheel, string Reason);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Berth.Apps;
+using Berth.Apps.Links;
 
 namespace Berth.Reporting;
 
@@ -30,7 +31,14 @@ public sealed partial class BerthJsonContext : JsonSerializerContext
 }
 
 /// <summary>What <c>berth scan --format json</c> prints. Root is the path as the user gave it (no machine-specific absolute paths).</summary>
-public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);
+public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes)
+{
+    /// <summary>Which service calls which, through which variable (<c>links</c>).</summary>
+    public IReadOnlyList<ServiceLink> Links { get; init; } = [];
+
+    /// <summary>The databases, caches and brokers the services need, with the variables carrying their URLs (<c>backingServices</c>).</summary>
+    public IReadOnlyList<BackingServiceNeed> BackingServices { get; init; } = [];
+}
 
 /// <summary>What <c>berth init --format json</c> prints: per service, its decisions and what happened to each file.</summary>
 public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services);

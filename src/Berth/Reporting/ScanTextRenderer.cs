@@ -37,6 +37,12 @@ public static class ScanTextRenderer
         }
         if (report.Services.Any(s => s.Env.Any(e => e.Required)))
             text.Append("(* required)\n");
+        foreach (var link in report.Links)
+            text.Append("link ").Append(link.From).Append(" → ").Append(link.To).Append(": ").Append(link.Variable)
+                .Append(link.BuildTime ? " (build time)" : "").Append("  (").Append(link.Evidence.File).Append(':').Append(link.Evidence.Line).Append(")\n");
+        foreach (var need in report.BackingServices)
+            text.Append("needs ").Append(need.Kind).Append(" (").Append(need.Service).Append("): ")
+                .Append(need.Variables.Count == 0 ? "no URL variable" : string.Join(", ", need.Variables)).Append("; ").Append(need.Reason).Append('\n');
         foreach (var skipped in report.Skipped)
             text.Append("skipped ").Append(skipped.Path).Append(": ").Append(skipped.Reason).Append('\n');
         foreach (var note in report.Notes)

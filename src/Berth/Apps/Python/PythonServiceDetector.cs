@@ -1,3 +1,4 @@
+using Berth.Apps.Links;
 using Berth.Apps.Python.Manifests;
 using Berth.Apps.Python.Source;
 
@@ -399,10 +400,11 @@ public sealed class PythonServiceDetector : IServiceDetector
                 {
                     Required = existing.Required || required,
                     Default = existing.Default ?? shown,
+                    DefaultScheme = existing.DefaultScheme ?? EnvUrl.SchemeOf(codeDefault),
                 };
                 return;
             }
-            byName[name] = new EnvVariable(name, required, secret, source, shown);
+            byName[name] = new EnvVariable(name, required, secret, source, shown, DefaultScheme: EnvUrl.SchemeOf(codeDefault));
         }
 
         foreach (var module in modules)
