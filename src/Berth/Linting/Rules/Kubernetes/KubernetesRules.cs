@@ -7,5 +7,11 @@ public static class KubernetesRules
     [
         new YamlSyntaxError(),
         new DuplicateYamlKey(),
+        new NotAKubernetesObject(),
+        new RetiredApiVersion(),
+        new UnknownKind(),
+        new UnknownField(),
+        new WrongFieldType(),
+        new InvalidLabelValue(),
     ];
 }
