@@ -8,13 +8,14 @@ using Berth.Reporting;
 namespace Berth.Cli.Lint;
 
 /// <summary>
-/// <c>berth lint [PATHS...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--config FILE] [--fix] [--app PATH]</c>.
+/// <c>berth lint [PATHS...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--config FILE] [--fix] [--app PATH]
+/// [--values FILE]... [--set K=V]...</c>.
 /// </summary>
 public static class LintCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Dockerfiles, or folders to search for Dockerfile, *.Dockerfile, Dockerfile.*", DefaultValueFactory = _ => ["."] };
+        var paths = new Argument<string[]>("paths") { Description = "Dockerfiles, Kubernetes manifests, Kustomize folders, Helm charts, or folders to search for them", DefaultValueFactory = _ => ["."] };
         var format = new Option<string>("--format") { Description = "text, json, sarif (GitHub code scanning) or github (workflow annotations)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: error, warning or info (default: the config's, else error)" };
@@ -22,7 +23,12 @@ public static class LintCommand
         var config = new Option<string?>("--config") { Description = "Config file (.berth.yaml, or a .hadolint.yaml); default: .berth.yaml and .hadolint.yaml in the current or linted folder" };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes in place (only what cannot change the image's behaviour), then lint" };
         var app = new Option<string?>("--app") { Description = "The app the Dockerfile is for (default: a service found in the Dockerfile's folder)" };
-        var command = new Command("lint", "Check Dockerfiles against Berth's rules and against the app they are for") { paths, format, failOn, config, fix, app };
+        var values = new Option<string[]>("--values", "-f") { Description = "A values file for rendering Helm charts (helm template --values); repeatable", AllowMultipleArgumentsPerToken = false };
+        var set = new Option<string[]>("--set") { Description = "A value for rendering Helm charts (helm template --set K=V); repeatable" };
+        var command = new Command("lint", "Check Dockerfiles, Kubernetes manifests, Kustomize trees and Helm charts against Berth's rules and the app they are for")
+        {
+            paths, format, failOn, config, fix, app, values, set,
+        };
         command.SetAction(parse =>
         {
             var targets = parse.GetValue(paths)!;
@@ -31,13 +37,14 @@ public static class LintCommand
             var output = parse.GetValue(format)!;
             if (parse.GetValue(fix))
             {
-                var applied = DockerfileFixRun.Execute(LintRun.FindDockerfiles(targets));
+                var applied = DockerfileFixRun.Execute(LintRun.FindDockerfiles(targets, required: false));
                 var log = output == "text" ? stdout : stderr; // keep machine-readable output clean
                 foreach (var change in applied)
                     log.Write($"{change.File}:{change.Line}: fixed {change.Fix}: {change.Description}\n");
                 log.Write(applied.Count == 0 ? "no safe fixes to apply\n" : $"{applied.Count} fix{(applied.Count == 1 ? "" : "es")} applied\n");
             }
-            var findings = LintRun.Execute(targets, parse.GetValue(app), configuration);
+            var helmValues = new Berth.Kubernetes.HelmValues(parse.GetValue(values) ?? [], parse.GetValue(set) ?? []);
+            var findings = LintRun.Execute(targets, parse.GetValue(app), configuration, Berth.Kubernetes.RendererTools.FromPath(), helmValues);
             if (output == "text")
             {
                 LintTextRenderer.Write(findings, stdout); // streamed: a report over many files is megabytes

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Berth.Apps;
 using Berth.Apps.Python;
+using Berth.Kubernetes;
 using Berth.Linting.Configuration;
 
 namespace Berth.Linting;
@@ -13,12 +14,28 @@ namespace Berth.Linting;
 /// </summary>
 public static class LintRun
 {
-    private static readonly string[] AppManifests = ["pyproject.toml", "requirements.txt", "Pipfile", "manage.py", "Procfile"];
+    internal static readonly string[] AppManifests = ["pyproject.toml", "requirements.txt", "Pipfile", "manage.py", "Procfile"];
 
-    public static IReadOnlyList<Finding> Execute(IReadOnlyList<string> paths, string? appPath, LintConfiguration? configuration = null)
+    public static IReadOnlyList<Finding> Execute(IReadOnlyList<string> paths, string? appPath, LintConfiguration? configuration = null) =>
+        Execute(paths, appPath, configuration, RendererTools.None, HelmValues.None);
+
+    /// <summary>
+    /// Lints the Dockerfiles and the Kubernetes inputs (manifest files, Kustomize folders, Helm charts) under the paths;
+    /// <paramref name="tools"/> are the renderers to use (kubectl, helm), <paramref name="helmValues"/> what to render charts with.
+    /// </summary>
+    public static IReadOnlyList<Finding> Execute(IReadOnlyList<string> paths, string? appPath, LintConfiguration? configuration, RendererTools tools, HelmValues helmValues)
     {
-        var dockerfiles = FindDockerfiles(paths);
+        var dockerfiles = FindDockerfiles(paths, required: false);
+        var kubernetes = ManifestDiscovery.Find(paths, f => Read(f));
+        if (dockerfiles.Count == 0 && kubernetes.IsEmpty)
+            throw new InputException(string.Join(", ", paths), 0, "no Dockerfile found (looked for Dockerfile, *.Dockerfile, Dockerfile.*), and no Kubernetes manifest, Kustomize folder or Helm chart");
         var forcedApp = appPath is null ? null : SingleService(appPath, required: true);
+        var dockerfileFindings = LintDockerfiles(dockerfiles, forcedApp, configuration);
+        return kubernetes.IsEmpty ? dockerfileFindings : [.. dockerfileFindings, .. KubernetesLintRun.Execute(kubernetes, paths, forcedApp, configuration, tools, helmValues)];
+    }
+
+    private static IReadOnlyList<Finding> LintDockerfiles(IReadOnlyList<string> dockerfiles, ServiceProfile? forcedApp, LintConfiguration? configuration)
+    {
 
         // Each folder once (many Dockerfiles can share one): its app, when it has a manifest, and its .dockerignore. Relative paths
         // are made full against the current folder read once (Path.GetFullPath and File.Exists would ask the system for it each time).
@@ -116,7 +133,7 @@ public static class LintRun
         public bool MayHold(string name) => _names is null || _names.Contains(name);
     }
 
-    private static string Read(string file) => Read(file, file);
+    internal static string Read(string file) => Read(file, file);
 
     /// <summary>Reads <paramref name="path"/>; errors name <paramref name="file"/> (the path as given).</summary>
     private static string Read(string path, string file)
@@ -158,7 +175,10 @@ public static class LintRun
     }
 
     /// <summary>The Dockerfiles under the given files and folders, in a stable order; none is an input error.</summary>
-    public static IReadOnlyList<string> FindDockerfiles(IReadOnlyList<string> paths)
+    public static IReadOnlyList<string> FindDockerfiles(IReadOnlyList<string> paths) => FindDockerfiles(paths, required: true);
+
+    /// <summary>The Dockerfiles under the given files and folders, in a stable order; none is an input error when <paramref name="required"/>.</summary>
+    public static IReadOnlyList<string> FindDockerfiles(IReadOnlyList<string> paths, bool required)
     {
         var here = Directory.GetCurrentDirectory();
         // Which paths are files: one system call each, so for many paths (a shell glob) asked on every core.
@@ -173,7 +193,7 @@ public static class LintRun
                 isFile[i] = FileExists(paths[i], here);
         }
         var dockerfiles = paths.SelectMany((path, i) => Discover(path, isFile[i])).Distinct(StringComparer.Ordinal).ToList();
-        if (dockerfiles.Count == 0)
+        if (dockerfiles.Count == 0 && required)
             throw new InputException(string.Join(", ", paths), 0, "no Dockerfile found (looked for Dockerfile, *.Dockerfile, Dockerfile.*)");
         return dockerfiles;
     }
@@ -181,7 +201,7 @@ public static class LintRun
     private static IEnumerable<string> Discover(string path, bool isFile)
     {
         if (isFile)
-            return [path];
+            return path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal) || Path.GetFileName(path) == "Kustomization" ? [] : [path];
         if (!Directory.Exists(path))
             throw new InputException(path, 0, "no such file or folder");
         return Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
@@ -211,7 +231,7 @@ public static class LintRun
         return name == "Dockerfile" || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.StartsWith("Dockerfile.", StringComparison.Ordinal);
     }
 
-    private static ServiceProfile? SingleService(string folder, bool required)
+    internal static ServiceProfile? SingleService(string folder, bool required)
     {
         try
         {

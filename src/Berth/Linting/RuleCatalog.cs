@@ -25,7 +25,9 @@ public static class RuleCatalog
         .. Rules.Metadata.MetadataRules.All,
     ];
 
-    public static IReadOnlyList<RuleInfo> All { get; } = [.. Dockerfile.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal)];
+    public static IReadOnlyList<KubernetesRule> Kubernetes { get; } = Rules.Kubernetes.KubernetesRules.All;
+
+    public static IReadOnlyList<RuleInfo> All { get; } = [.. Dockerfile.Select(r => r.Info).Concat(Kubernetes.Select(r => r.Info)).OrderBy(r => r.Id, StringComparer.Ordinal)];
 
     public static RuleInfo? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 

@@ -33,10 +33,10 @@ public sealed partial class RuleCatalogTests
     public void Every_rule_has_a_test_class_with_firing_and_quiet_cases()
     {
         var testTypes = typeof(RuleCatalogTests).Assembly.GetTypes();
-        foreach (var rule in RuleCatalog.Dockerfile)
+        foreach (var (type, info) in RuleCatalog.Dockerfile.Select(r => (r.GetType(), r.Info)).Concat(RuleCatalog.Kubernetes.Select(r => (r.GetType(), r.Info))))
         {
-            var testClass = testTypes.SingleOrDefault(t => t.Name == rule.GetType().Name + "Tests");
-            Assert.True(testClass is not null, $"no test class {rule.GetType().Name}Tests for {rule.Info.Id}");
+            var testClass = testTypes.SingleOrDefault(t => t.Name == type.Name + "Tests");
+            Assert.True(testClass is not null, $"no test class {type.Name}Tests for {info.Id}");
             var names = testClass!.GetMethods().Select(m => m.Name).ToList();
             Assert.Contains(names, n => n.StartsWith("Fires", StringComparison.Ordinal));
             Assert.Contains(names, n => n.StartsWith("Quiet", StringComparison.Ordinal) || n.Contains("suppress", StringComparison.Ordinal));
