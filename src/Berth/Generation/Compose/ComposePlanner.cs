@@ -102,7 +102,7 @@ public static class ComposePlanner
             // The app's own .env only when it must exist: compose 1.29 (and v2 before 2.24) stops when a short-form env_file is missing.
             var envFiles = new List<string>();
             var unset = profile.Env.Where(e => !e.BuildTime && !setByCompose.Contains(e.Name)).ToList();
-            var example = layout.FromCompose(RelativePath.Join(profile.Path, ".env.example"));
+            var example = RelativePath.Join(profile.Path, ".env.example"); // written by init beside the Dockerfile, under the output root
             if (unset.Any(e => e.Required))
             {
                 var envFile = layout.FromCompose(RelativePath.Join(profile.Path, ".env"));

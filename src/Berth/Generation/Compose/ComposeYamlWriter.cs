@@ -15,7 +15,7 @@ public static class ComposeYamlWriter
         text.Append("# Run: docker compose up --build --wait    (Compose 1.29: docker-compose up --build -d)\n");
         var firstRun = plan.Apps.SelectMany(a => a.EnvFiles).Where(f => f != ComposeLayout.EnvFileName).ToList();
         if (firstRun.Count > 0)
-            text.Append("# First: create ").Append(string.Join(", ", firstRun)).Append(" from the .env.example beside each (compose reads them; values never go in this file).\n");
+            text.Append("# First: create ").Append(string.Join(", ", firstRun)).Append(" from the .env.example berth init wrote for each service (compose reads them; values never go in this file).\n");
         text.Append("\nservices:\n");
         foreach (var app in plan.Apps)
             App(text, app);
