@@ -34,10 +34,11 @@ public static class InitCommand
         installer.AcceptOnlyFromAmong("auto", "pip");
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var noCompose = new Option<bool>("--no-compose") { Description = "Do not write compose.yaml (written at the output root by default)" };
 
         var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH")
         {
-            path, output, force, dryRun, runtime, server, workers, installer, format,
+            path, output, force, dryRun, runtime, server, workers, installer, format, noCompose,
         };
         command.SetAction(parse =>
         {
@@ -50,11 +51,11 @@ public static class InitCommand
                 Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
             };
             var scan = RepositoryScanner.Scan(root);
-            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun));
+            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun), compose: !parse.GetValue(noCompose));
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"
                 : Render(report));
-            var kept = report.Services.SelectMany(s => s.Files).Count(f => f.Outcome == "kept");
+            var kept = report.AllFiles.Count(f => f.Outcome == "kept");
             if (kept > 0)
             {
                 stderr.WriteLine($"berth: {kept} existing file(s) differ and were kept; review the diff above and re-run with --force to replace them");
@@ -78,17 +79,30 @@ public static class InitCommand
                 text.Append("    ").Append(evidence.Line > 0 ? $"{evidence.File}:{evidence.Line}" : evidence.File).Append("  ").Append(evidence.Fact).Append('\n');
             foreach (var note in service.Notes)
                 text.Append("  note: ").Append(note).Append('\n');
-            foreach (var file in service.Files)
-            {
-                text.Append("  ").Append(file.Outcome.PadRight(13)).Append(file.Path).Append("  (").Append(file.Purpose).Append(")\n");
-                if (file.Diff is not null && file.Outcome is "kept" or "would-update")
-                    text.Append(Indent(file.Diff));
-            }
+            Files(text, service.Files);
             text.Append("  build: ").Append(service.BuildCommand).Append("\n\n");
+        }
+        if (report.Compose is { } compose)
+        {
+            text.Append("compose\n");
+            foreach (var decision in compose.Decisions)
+                text.Append("  - ").Append(decision).Append('\n');
+            Files(text, compose.Files);
+            text.Append('\n');
         }
         if (report.DryRun)
             text.Append("dry run: nothing was written\n");
         return text.ToString();
+    }
+
+    private static void Files(StringBuilder text, IReadOnlyList<InitFileReport> files)
+    {
+        foreach (var file in files)
+        {
+            text.Append("  ").Append(file.Outcome.PadRight(13)).Append(file.Path).Append("  (").Append(file.Purpose).Append(")\n");
+            if (file.Diff is not null && file.Outcome is "kept" or "would-update")
+                text.Append(Indent(file.Diff));
+        }
     }
 
     private static string Indent(string diff) =>

@@ -1,4 +1,5 @@
 using Berth.Apps;
+using Berth.Generation.Compose;
 using Berth.Reporting;
 
 namespace Berth.Generation;
@@ -12,7 +13,8 @@ public static class InitRun
     /// <param name="scan">The scanned services.</param>
     /// <param name="shownRoot">The scan root as the user wrote it (for messages and build commands).</param>
     /// <param name="outDirectory">Where to write; null writes into each service's own folder.</param>
-    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun)
+    /// <param name="compose">Also write compose.yaml (and its development services' env file) at the output root.</param>
+    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun, bool compose = true)
     {
         var mirrored = outDirectory is not null;
         var outputRoot = outDirectory ?? scan.Root;
@@ -23,8 +25,14 @@ public static class InitRun
             .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
             .ToList();
 
+        // compose.yaml: from the shared profile part and each image's contract only (Compose/ComposePlanner)
+        var composePlan = compose && planned.Count > 0
+            ? ComposePlanner.Plan(planned.Select(p => new ComposeInput(p.Profile, p.Plan.Container, p.Files[0].Path)).ToList(), scan.Links, new ComposeLayout(scan.Root, outputRoot))
+            : null;
+        var composeFiles = composePlan?.Files() ?? [];
+
         var writer = new ArtifactWriter(outputRoot, force, dryRun);
-        foreach (var file in planned.SelectMany(p => p.Files))
+        foreach (var file in planned.SelectMany(p => p.Files).Concat(composeFiles))
             writer.Target(file); // every path checked before the first write
 
         var services = new List<InitServiceReport>();
@@ -44,7 +52,14 @@ public static class InitRun
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
                 profile.Notes));
         }
-        return new InitReport(shownRoot, shownOutput, dryRun, services);
+        InitComposeReport? composeReport = null;
+        if (composePlan is not null)
+        {
+            var results = composeFiles.Select(writer.Write).ToList();
+            composeReport = new InitComposeReport(composePlan.Decisions,
+                results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList());
+        }
+        return new InitReport(shownRoot, shownOutput, dryRun, services) { Compose = composeReport };
     }
 
     private static string Outcome(FileOutcome outcome) => outcome switch

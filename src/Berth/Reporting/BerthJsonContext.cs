@@ -41,7 +41,17 @@ public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Servi
 }
 
 /// <summary>What <c>berth init --format json</c> prints: per service, its decisions and what happened to each file.</summary>
-public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services);
+public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services)
+{
+    /// <summary>compose.yaml's decisions and files; null with --no-compose.</summary>
+    public InitComposeReport? Compose { get; init; }
+
+    /// <summary>Every file init wrote or kept, the services' and compose's.</summary>
+    [JsonIgnore]
+    public IEnumerable<InitFileReport> AllFiles => Services.SelectMany(s => s.Files).Concat(Compose?.Files ?? []);
+}
+
+public sealed record InitComposeReport(IReadOnlyList<string> Decisions, IReadOnlyList<InitFileReport> Files);
 
 public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<Evidence> Evidence, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
 

@@ -84,7 +84,7 @@ public sealed class InitSafetyTests
         var run = BerthCli.Run("init", source.Root, "--out", output.Root);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(before, source.Files());
-        Assert.Equal(["backend/.dockerignore", "backend/.env.example", "backend/Dockerfile", "backend/Dockerfile.dockerignore"], output.Files());
+        Assert.Equal(["backend/.dockerignore", "backend/.env.example", "backend/Dockerfile", "backend/Dockerfile.dockerignore", "compose.yaml"], output.Files());
         Assert.Contains($"-f {output.Root}/backend/Dockerfile", run.Stdout);
     }
 

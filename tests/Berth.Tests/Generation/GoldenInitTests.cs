@@ -2,7 +2,10 @@ using Berth.Tests.Support;
 
 namespace Berth.Tests.Generation;
 
-/// <summary>scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.</summary>
+/// <summary>
+/// scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.
+/// The per-service files only (--no-compose): compose.yaml names paths relative to where --out puts it, and has its own golden tests (ComposeGoldenTests).
+/// </summary>
 public sealed class GoldenInitTests
 {
     public static TheoryData<string, string, string> Cases() => new()
@@ -27,7 +30,7 @@ public sealed class GoldenInitTests
     {
         var source = kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app);
         using var output = new TempTree();
-        var run = BerthCli.Run("init", source, "--out", output.Root, "--runtime", runtime);
+        var run = BerthCli.Run("init", source, "--out", output.Root, "--runtime", runtime, "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder($"{app}/{runtime}", output.Root);
     }
@@ -36,7 +39,7 @@ public sealed class GoldenInitTests
     public void Poetry_lock_installed_with_pip_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip");
+        var run = BerthCli.Run("init", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("inventory-service/distroless-pip", output.Root);
     }
@@ -45,7 +48,7 @@ public sealed class GoldenInitTests
     public void Gunicorn_with_a_worker_count_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4");
+        var run = BerthCli.Run("init", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("notes-api/slim-gunicorn", output.Root);
     }
@@ -55,8 +58,8 @@ public sealed class GoldenInitTests
     {
         using var first = new TempTree();
         using var second = new TempTree();
-        Assert.Equal(0, BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--out", first.Root).ExitCode);
-        Assert.Equal(0, BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--out", second.Root).ExitCode);
+        Assert.Equal(0, BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--out", first.Root, "--no-compose").ExitCode);
+        Assert.Equal(0, BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--out", second.Root, "--no-compose").ExitCode);
         Assert.Equal(first.Files(), second.Files());
         foreach (var file in first.Files())
             Assert.Equal(File.ReadAllBytes(first.PathOf(file)), File.ReadAllBytes(second.PathOf(file)));
