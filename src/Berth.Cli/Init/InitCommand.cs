@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Berth.Apps.Python;
 using Berth.Generation;
+using Berth.Generation.Kubernetes;
 using Berth.Reporting;
 
 namespace Berth.Cli.Init;
@@ -34,10 +35,12 @@ public static class InitCommand
         installer.AcceptOnlyFromAmong("auto", "pip");
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var k8s = new Option<string>("--k8s") { Description = "Kubernetes files at the output root: kustomize (k8s/), helm (charts/<repo>/), all, or none", DefaultValueFactory = _ => "all" };
+        k8s.AcceptOnlyFromAmong("kustomize", "helm", "all", "none");
 
         var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH")
         {
-            path, output, force, dryRun, runtime, server, workers, installer, format,
+            path, output, force, dryRun, runtime, server, workers, installer, format, k8s,
         };
         command.SetAction(parse =>
         {
@@ -50,11 +53,18 @@ public static class InitCommand
                 Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
             };
             var scan = RepositoryScanner.Scan(root);
-            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun));
+            var kubernetes = parse.GetValue(k8s) switch
+            {
+                "kustomize" => KubernetesTargets.Kustomize,
+                "helm" => KubernetesTargets.Helm,
+                "none" => KubernetesTargets.None,
+                _ => KubernetesTargets.All,
+            };
+            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun), kubernetes);
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"
                 : Render(report));
-            var kept = report.Services.SelectMany(s => s.Files).Count(f => f.Outcome == "kept");
+            var kept = report.Services.SelectMany(s => s.Files).Concat(report.Kubernetes?.Files ?? []).Count(f => f.Outcome == "kept");
             if (kept > 0)
             {
                 stderr.WriteLine($"berth: {kept} existing file(s) differ and were kept; review the diff above and re-run with --force to replace them");
@@ -86,9 +96,34 @@ public static class InitCommand
             }
             text.Append("  build: ").Append(service.BuildCommand).Append("\n\n");
         }
+        if (report.Kubernetes is { } cluster)
+            RenderKubernetes(text, cluster);
         if (report.DryRun)
             text.Append("dry run: nothing was written\n");
         return text.ToString();
+    }
+
+    private static void RenderKubernetes(StringBuilder text, InitKubernetesReport cluster)
+    {
+        text.Append("kubernetes\n");
+        foreach (var decision in cluster.Decisions)
+            text.Append("  - ").Append(decision).Append('\n');
+        foreach (var service in cluster.Services)
+        {
+            text.Append("  ").Append(service.Name).Append(":\n");
+            foreach (var decision in service.Decisions)
+                text.Append("    - ").Append(decision).Append('\n');
+        }
+        foreach (var file in cluster.Files)
+        {
+            text.Append("  ").Append(file.Outcome.PadRight(13)).Append(file.Path).Append("  (").Append(file.Purpose).Append(")\n");
+            if (file.Diff is not null && file.Outcome is "kept" or "would-update")
+                text.Append(Indent(file.Diff));
+        }
+        text.Append("  next:\n");
+        foreach (var command in cluster.Commands)
+            text.Append("    ").Append(command).Append('\n');
+        text.Append('\n');
     }
 
     private static string Indent(string diff) =>

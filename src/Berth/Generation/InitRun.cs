@@ -1,4 +1,5 @@
 using Berth.Apps;
+using Berth.Generation.Kubernetes;
 using Berth.Reporting;
 
 namespace Berth.Generation;
@@ -12,7 +13,9 @@ public static class InitRun
     /// <param name="scan">The scanned services.</param>
     /// <param name="shownRoot">The scan root as the user wrote it (for messages and build commands).</param>
     /// <param name="outDirectory">Where to write; null writes into each service's own folder.</param>
-    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun)
+    /// <param name="kubernetes">Which Kubernetes trees to write at the output root (k8s/, charts/).</param>
+    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun,
+        KubernetesTargets kubernetes = KubernetesTargets.None)
     {
         var mirrored = outDirectory is not null;
         var outputRoot = outDirectory ?? scan.Root;
@@ -23,8 +26,11 @@ public static class InitRun
             .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
             .ToList();
 
+        // --k8s: one tree for all services at the output root.
+        var cluster = KubernetesArtifacts.For(scan.Root, planned.Select(p => p.Plan).ToList(), kubernetes);
+
         var writer = new ArtifactWriter(outputRoot, force, dryRun);
-        foreach (var file in planned.SelectMany(p => p.Files))
+        foreach (var file in planned.SelectMany(p => p.Files).Concat(cluster?.Files ?? []))
             writer.Target(file); // every path checked before the first write
 
         var services = new List<InitServiceReport>();
@@ -44,7 +50,17 @@ public static class InitRun
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
                 profile.Notes));
         }
-        return new InitReport(shownRoot, shownOutput, dryRun, services);
+        InitKubernetesReport? clusterReport = null;
+        if (cluster is not null)
+        {
+            var results = cluster.Files.Select(writer.Write).ToList();
+            clusterReport = new InitKubernetesReport(
+                cluster.Plan.Decisions,
+                cluster.Plan.Workloads.Select(w => new InitKubernetesService(w.Name, w.Decisions)).ToList(),
+                results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
+                cluster.Commands(path => Shown(shownOutput, path)));
+        }
+        return new InitReport(shownRoot, shownOutput, dryRun, services, clusterReport);
     }
 
     private static string Outcome(FileOutcome outcome) => outcome switch

@@ -33,7 +33,12 @@ public sealed partial class BerthJsonContext : JsonSerializerContext
 public sealed record ScanReport(string Root, IReadOnlyList<ServiceProfile> Services, IReadOnlyList<SkippedFolder> Skipped, IReadOnlyList<string> Notes);
 
 /// <summary>What <c>berth init --format json</c> prints: per service, its decisions and what happened to each file.</summary>
-public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services);
+public sealed record InitReport(string Root, string Output, bool DryRun, IReadOnlyList<InitServiceReport> Services, InitKubernetesReport? Kubernetes = null);
+
+/// <summary><c>berth init --k8s</c>: the repository-wide decisions, each service's, the files of k8s/ and charts/, and the commands to run next.</summary>
+public sealed record InitKubernetesReport(IReadOnlyList<string> Decisions, IReadOnlyList<InitKubernetesService> Services, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Commands);
+
+public sealed record InitKubernetesService(string Name, IReadOnlyList<string> Decisions);
 
 public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<Evidence> Evidence, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
 

@@ -2,7 +2,10 @@ using Berth.Tests.Support;
 
 namespace Berth.Tests.Generation;
 
-/// <summary>scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.</summary>
+/// <summary>
+/// scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.
+/// The Kubernetes trees (--k8s) have their own golden tests (Generation/Kubernetes/KubernetesInitTests).
+/// </summary>
 public sealed class GoldenInitTests
 {
     public static TheoryData<string, string, string> Cases() => new()
@@ -27,7 +30,7 @@ public sealed class GoldenInitTests
     {
         var source = kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app);
         using var output = new TempTree();
-        var run = BerthCli.Run("init", source, "--out", output.Root, "--runtime", runtime);
+        var run = BerthCli.Run("init", "--k8s", "none", source, "--out", output.Root, "--runtime", runtime);
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder($"{app}/{runtime}", output.Root);
     }
@@ -36,7 +39,7 @@ public sealed class GoldenInitTests
     public void Poetry_lock_installed_with_pip_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip");
+        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("inventory-service/distroless-pip", output.Root);
     }
@@ -45,7 +48,7 @@ public sealed class GoldenInitTests
     public void Gunicorn_with_a_worker_count_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4");
+        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("notes-api/slim-gunicorn", output.Root);
     }
