@@ -19,8 +19,20 @@ public sealed record KubernetesArtifacts(KubernetesPlan Plan, IReadOnlyList<Gene
             files.AddRange(KustomizeTree.Files(plan));
         if (targets.HasFlag(KubernetesTargets.Helm))
             files.AddRange(HelmChart.Files(plan));
+        if (!targets.HasFlag(KubernetesTargets.Kustomize))
+        {
+            // Without k8s/ the keys-only templates live beside the chart (left out of its package by .helmignore).
+            files.AddRange(plan.Workloads.Where(w => w.Secrets.Count > 0).Select(w =>
+                new GeneratedFile(SecretTemplatePath(plan, w, targets), KustomizeTree.SecretTemplate(w), $"keys of Secret {w.SecretName}, no values")));
+        }
         return new KubernetesArtifacts(plan, files, targets);
     }
+
+    /// <summary>Where a service's keys-only secret template is written.</summary>
+    public static string SecretTemplatePath(KubernetesPlan plan, Workload w, KubernetesTargets targets) =>
+        targets.HasFlag(KubernetesTargets.Kustomize)
+            ? $"{KustomizeTree.Root}/base/{w.Name}/secret.example.env"
+            : $"{HelmChart.Folder(plan)}/{w.Name}.secret.example.env";
 
     /// <summary>The commands to run next, with paths as the user sees them (<paramref name="shown"/> maps an output-relative path).</summary>
     public IReadOnlyList<string> Commands(Func<string, string> shown)
@@ -28,7 +40,7 @@ public sealed record KubernetesArtifacts(KubernetesPlan Plan, IReadOnlyList<Gene
         var commands = new List<string>();
         foreach (var w in Plan.Workloads.Where(w => w.Secrets.Count > 0))
         {
-            commands.Add($"secret {w.SecretName}: cp {shown($"{KustomizeTree.Root}/base/{w.Name}/secret.example.env")} {w.Name}.secret.env  (fill in the values; keep the copy out of Git)");
+            commands.Add($"secret {w.SecretName}: cp {shown(SecretTemplatePath(Plan, w, Targets))} {w.Name}.secret.env  (fill in the values; keep the copy out of Git)");
             commands.Add($"secret {w.SecretName}: kubectl create secret generic {w.SecretName} --from-env-file={w.Name}.secret.env");
         }
         var images = Plan.Workloads.Select(w => w.Container.Image).Distinct().ToList();

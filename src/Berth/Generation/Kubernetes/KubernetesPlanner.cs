@@ -42,6 +42,12 @@ public static class KubernetesPlanner
         }
 
         var workloads = services.Select(s => Workload(s.Profile, s.Container, profiles, links)).ToList();
+        foreach (var clash in workloads.GroupBy(w => w.Name).Where(g => g.Count() > 1))
+        {
+            var paths = clash.Select(w => w.Profile.Path).ToList();
+            throw new InputException(paths[1], 0,
+                $"services at {string.Join(" and ", paths)} would both be named '{clash.Key}' in Kubernetes (object and DNS names); rename one of them (its project name or folder), or use --k8s none");
+        }
         return new KubernetesPlan
         {
             RepositoryName = name,
@@ -170,6 +176,8 @@ public static class KubernetesPlanner
         while (result.Contains("--", StringComparison.Ordinal))
             result = result.Replace("--", "-", StringComparison.Ordinal);
         result = result.Trim('-');
+        if (result.Length > 0 && char.IsAsciiDigit(result[0]))
+            result = "s-" + result; // Service names (RFC 1035) start with a letter
         if (result.Length > 63)
             result = result[..63].TrimEnd('-');
         return result.Length == 0 ? fallback : result;

@@ -41,6 +41,36 @@ public sealed class KubernetesInitTests
     }
 
     [Fact]
+    public void Helm_alone_keeps_the_secret_template_beside_the_chart()
+    {
+        using var output = new TempTree();
+        var run = BerthCli.Run("init", RepoPaths.Example("notes-api"), "--out", output.Root, "--k8s", "helm");
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+        Assert.True(File.Exists(output.PathOf("charts/notes-api/notes-api.secret.example.env")));
+        Assert.Contains($"cp {output.Root}/charts/notes-api/notes-api.secret.example.env notes-api.secret.env", run.Stdout);
+        Assert.Contains("*.secret.example.env", File.ReadAllText(output.PathOf("charts/notes-api/.helmignore")));
+    }
+
+    [Fact]
+    public void Two_services_with_one_kubernetes_name_exit_2_and_write_nothing()
+    {
+        const string app = "from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get(\"/health\")\ndef health():\n    return {}\n";
+        using var tree = new TempTree(new Dictionary<string, string>
+        {
+            ["shop/api/requirements.txt"] = "fastapi\nuvicorn\n",
+            ["shop/api/main.py"] = app,
+            ["admin/API/requirements.txt"] = "fastapi\nuvicorn\n",
+            ["admin/API/main.py"] = app,
+        });
+        var before = tree.Files();
+        var run = BerthCli.Run("init", tree.Root);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("would both be named 'api' in Kubernetes", run.Stderr);
+        Assert.Equal(before, tree.Files());
+        Assert.Equal(0, BerthCli.Run("init", tree.Root, "--k8s", "none").ExitCode);
+    }
+
+    [Fact]
     public void Without_out_the_trees_go_to_the_repository_root_and_a_dry_run_writes_nothing()
     {
         using var copy = TempTree.CopyOf(RepoPaths.Fixture("shop"));

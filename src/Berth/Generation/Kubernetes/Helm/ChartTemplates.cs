@@ -385,7 +385,7 @@ public static class ChartTemplates
         {{ $svc.name }} (port {{ $svc.service.port }}):
         {{- if $svc.secretEnv }}
           Its pods wait for Secret {{ $svc.existingSecret }} (keys:{{ range $svc.secretEnv }} {{ .name }}{{ end }}). Create it from a filled copy of
-          k8s/base/{{ $svc.name }}/secret.example.env, kept out of Git:
+          {{ $svc.name }}'s secret.example.env (berth init printed where), kept out of Git:
             kubectl --namespace {{ $.Release.Namespace }} create secret generic {{ $svc.existingSecret }} --from-env-file={{ $svc.name }}.secret.env
         {{- end }}
           kubectl --namespace {{ $.Release.Namespace }} rollout status deployment/{{ $svc.name }}

@@ -16,7 +16,7 @@ public static class HelmChart
             new($"{folder}/Chart.yaml", ChartYaml(plan), "Helm chart metadata"),
             new($"{folder}/values.yaml", Values(plan), $"one block per service ({plan.Workloads.Count})"),
             new($"{folder}/values.schema.json", ValuesSchema.Write(), "JSON Schema helm checks values against"),
-            new($"{folder}/.helmignore", ".git/\n*.swp\n*.tmp\n*.secret.env\n", "files helm package leaves out"),
+            new($"{folder}/.helmignore", ".git/\n*.swp\n*.tmp\n*.secret.env\n*.secret.example.env\n", "files helm package leaves out"),
         };
         files.AddRange(ChartTemplates.All(plan.RepositoryName).Select(t => new GeneratedFile($"{folder}/{t.File}", t.Text, "chart template")));
         return files;
