@@ -41,6 +41,28 @@ public sealed class KubernetesInitTests
     }
 
     [Fact]
+    public void The_json_plan_gives_every_value_its_reason_and_the_commands()
+    {
+        using var output = new TempTree();
+        var run = BerthCli.Run("init", RepoPaths.Fixture("shop"), "--out", output.Root, "--format", "json", "--dry-run");
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var cluster = json.RootElement.GetProperty("kubernetes");
+        Assert.Contains(cluster.GetProperty("decisions").EnumerateArray(), d => d.GetString()!.Contains("CATALOG_URL", StringComparison.Ordinal));
+        var services = cluster.GetProperty("services").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("decisions").EnumerateArray().Select(d => d.GetString()!).ToList());
+        Assert.Equal(["catalog", "web"], services.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(services["catalog"], d => d.Contains("PAGE_SIZE=50 (the code's default, catalog/app/main.py:8)", StringComparison.Ordinal));
+        Assert.Contains(services["catalog"], d => d.Contains("keys DATABASE_URL", StringComparison.Ordinal));
+        Assert.Contains(services["web"], d => d.StartsWith("resources: 2 server processes", StringComparison.Ordinal));
+        Assert.Contains(services["web"], d => d.StartsWith("terminationGracePeriodSeconds 20 = preStop sleep 5 s", StringComparison.Ordinal));
+        Assert.All(cluster.GetProperty("files").EnumerateArray(), f => Assert.Equal("would-create", f.GetProperty("outcome").GetString()));
+        var commands = cluster.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Contains("secret web-secrets: kubectl create secret generic web-secrets --from-env-file=web.secret.env", commands);
+        Assert.Contains(commands, c => c.Contains("minikube image load web:dev", StringComparison.Ordinal) && c.Contains("kind load docker-image web:dev", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(output.PathOf("k8s")));
+    }
+
+    [Fact]
     public void Helm_alone_keeps_the_secret_template_beside_the_chart()
     {
         using var output = new TempTree();
