@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Berth.Apps.Python;
 using Berth.Generation;
+using Berth.Generation.Kubernetes;
 using Berth.Reporting;
 
 namespace Berth.Cli.Init;
@@ -35,10 +36,12 @@ public static class InitCommand
         var format = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var noCompose = new Option<bool>("--no-compose") { Description = "Do not write compose.yaml (written at the output root by default)" };
+        var k8s = new Option<string>("--k8s") { Description = "Kubernetes files at the output root: kustomize (k8s/), helm (charts/<repo>/), all, or none", DefaultValueFactory = _ => "all" };
+        k8s.AcceptOnlyFromAmong("kustomize", "helm", "all", "none");
 
-        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH")
+        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH, compose.yaml and Kubernetes files at the root")
         {
-            path, output, force, dryRun, runtime, server, workers, installer, format, noCompose,
+            path, output, force, dryRun, runtime, server, workers, installer, format, noCompose, k8s,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +54,15 @@ public static class InitCommand
                 Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
             };
             var scan = RepositoryScanner.Scan(root);
-            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun), compose: !parse.GetValue(noCompose));
+            var kubernetes = parse.GetValue(k8s) switch
+            {
+                "kustomize" => KubernetesTargets.Kustomize,
+                "helm" => KubernetesTargets.Helm,
+                "none" => KubernetesTargets.None,
+                _ => KubernetesTargets.All,
+            };
+            var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun),
+                compose: !parse.GetValue(noCompose), kubernetes: kubernetes);
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"
                 : Render(report));
@@ -90,9 +101,29 @@ public static class InitCommand
             Files(text, compose.Files);
             text.Append('\n');
         }
+        if (report.Kubernetes is { } cluster)
+            RenderKubernetes(text, cluster);
         if (report.DryRun)
             text.Append("dry run: nothing was written\n");
         return text.ToString();
+    }
+
+    private static void RenderKubernetes(StringBuilder text, InitKubernetesReport cluster)
+    {
+        text.Append("kubernetes\n");
+        foreach (var decision in cluster.Decisions)
+            text.Append("  - ").Append(decision).Append('\n');
+        foreach (var service in cluster.Services)
+        {
+            text.Append("  ").Append(service.Name).Append(":\n");
+            foreach (var decision in service.Decisions)
+                text.Append("    - ").Append(decision).Append('\n');
+        }
+        Files(text, cluster.Files);
+        text.Append("  next:\n");
+        foreach (var command in cluster.Commands)
+            text.Append("    ").Append(command).Append('\n');
+        text.Append('\n');
     }
 
     private static void Files(StringBuilder text, IReadOnlyList<InitFileReport> files)

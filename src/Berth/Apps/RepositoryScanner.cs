@@ -39,7 +39,27 @@ public static class RepositoryScanner
                 : "no web service found; looked at: " + string.Join("; ", skipped.Select(s => $"{s.Path} ({s.Reason})"));
             throw new InputException(".", 0, why);
         }
+        services = UniqueNames(services, notes);
         var links = RepositoryLinker.Link(services, tree);
         return new ScanResult(tree.Root, services, skipped, [.. notes, .. links.Notes]) { Links = links };
+    }
+
+    /// <summary>
+    /// Services are told apart by name everywhere after the scan (links, compose, Kubernetes): two that would share one are each
+    /// named after their folder path instead ("shop/api" → "shop-api"), and the scan says so.
+    /// </summary>
+    private static List<ServiceProfile> UniqueNames(List<ServiceProfile> services, List<string> notes)
+    {
+        var shared = services.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (shared.Count == 0)
+            return services;
+        return services.Select(service =>
+        {
+            if (!shared.Contains(service.Name))
+                return service;
+            var name = service.Path is "." ? service.Name : service.Path.Replace('/', '-');
+            notes.Add($"{service.Path}: named '{name}' after its folder, since more than one service is called '{service.Name}'");
+            return service with { Name = name };
+        }).ToList();
     }
 }

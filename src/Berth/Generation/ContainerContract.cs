@@ -38,6 +38,12 @@ public sealed record ContainerContract
     /// <summary>Server processes in one container (gunicorn workers); 1 for a single-process server.</summary>
     public required int Processes { get; init; }
 
+    /// <summary>
+    /// The stack's estimate of one server process's resident memory under load, in MiB: Kubernetes requests this times
+    /// <see cref="Processes"/> and limits twice that.
+    /// </summary>
+    public int ProcessMemoryMiB { get; init; } = 128;
+
     /// <summary>Variables whose values are fixed when the image is built (build arguments), by name.</summary>
     public IReadOnlyList<string> BuildArguments { get; init; } = [];
 

@@ -23,6 +23,7 @@ public static class DockerignoreWriter
             Section(text, section.Title, section.Patterns);
         Section(text, "Container files themselves (changing them should not bust the app layer)",
             ["Dockerfile", "Dockerfile.*", "*.Dockerfile", ".dockerignore", "compose.yaml", "compose.yml", "docker-compose*.yml", "docker-compose*.yaml"]);
+        Section(text, "Kubernetes manifests and the Helm chart (berth init --k8s)", Kubernetes.KubernetesIgnorePatterns.All);
         return text.ToString();
     }
 

@@ -1,5 +1,6 @@
 using Berth.Apps;
 using Berth.Generation.Compose;
+using Berth.Generation.Kubernetes;
 using Berth.Reporting;
 
 namespace Berth.Generation;
@@ -14,7 +15,9 @@ public static class InitRun
     /// <param name="shownRoot">The scan root as the user wrote it (for messages and build commands).</param>
     /// <param name="outDirectory">Where to write; null writes into each service's own folder.</param>
     /// <param name="compose">Also write compose.yaml (and its development services' env file) at the output root.</param>
-    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun, bool compose = true)
+    /// <param name="kubernetes">Which Kubernetes trees to write at the output root (k8s/, charts/).</param>
+    public static InitReport Execute(ScanResult scan, string shownRoot, GenerationOptions options, string? outDirectory, bool force, bool dryRun,
+        bool compose = true, KubernetesTargets kubernetes = KubernetesTargets.None)
     {
         var mirrored = outDirectory is not null;
         var outputRoot = outDirectory ?? scan.Root;
@@ -31,8 +34,11 @@ public static class InitRun
             : null;
         var composeFiles = composePlan?.Files() ?? [];
 
+        // --k8s: one tree for all services at the output root.
+        var cluster = KubernetesArtifacts.For(scan.Root, planned.Select(p => p.Plan).ToList(), kubernetes);
+
         var writer = new ArtifactWriter(outputRoot, force, dryRun);
-        foreach (var file in planned.SelectMany(p => p.Files).Concat(composeFiles))
+        foreach (var file in planned.SelectMany(p => p.Files).Concat(composeFiles).Concat(cluster?.Files ?? []))
             writer.Target(file); // every path checked before the first write
 
         var services = new List<InitServiceReport>();
@@ -59,7 +65,17 @@ public static class InitRun
             composeReport = new InitComposeReport(composePlan.Decisions,
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList());
         }
-        return new InitReport(shownRoot, shownOutput, dryRun, services) { Compose = composeReport };
+        InitKubernetesReport? clusterReport = null;
+        if (cluster is not null)
+        {
+            var results = cluster.Files.Select(writer.Write).ToList();
+            clusterReport = new InitKubernetesReport(
+                cluster.Plan.Decisions,
+                cluster.Plan.Workloads.Select(w => new InitKubernetesService(w.Name, w.Decisions)).ToList(),
+                results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
+                cluster.Commands(path => Shown(shownOutput, path)));
+        }
+        return new InitReport(shownRoot, shownOutput, dryRun, services) { Compose = composeReport, Kubernetes = clusterReport };
     }
 
     private static string Outcome(FileOutcome outcome) => outcome switch

@@ -46,12 +46,20 @@ public sealed record InitReport(string Root, string Output, bool DryRun, IReadOn
     /// <summary>compose.yaml's decisions and files; null with --no-compose.</summary>
     public InitComposeReport? Compose { get; init; }
 
-    /// <summary>Every file init wrote or kept, the services' and compose's.</summary>
+    /// <summary><c>--k8s</c>: the Kubernetes decisions, files and next commands; null with --k8s none.</summary>
+    public InitKubernetesReport? Kubernetes { get; init; }
+
+    /// <summary>Every file init wrote or kept: the services', compose's and the Kubernetes trees'.</summary>
     [JsonIgnore]
-    public IEnumerable<InitFileReport> AllFiles => Services.SelectMany(s => s.Files).Concat(Compose?.Files ?? []);
+    public IEnumerable<InitFileReport> AllFiles => Services.SelectMany(s => s.Files).Concat(Compose?.Files ?? []).Concat(Kubernetes?.Files ?? []);
 }
 
 public sealed record InitComposeReport(IReadOnlyList<string> Decisions, IReadOnlyList<InitFileReport> Files);
+
+/// <summary><c>berth init --k8s</c>: the repository-wide decisions, each service's, the files of k8s/ and charts/, and the commands to run next.</summary>
+public sealed record InitKubernetesReport(IReadOnlyList<string> Decisions, IReadOnlyList<InitKubernetesService> Services, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Commands);
+
+public sealed record InitKubernetesService(string Name, IReadOnlyList<string> Decisions);
 
 public sealed record InitServiceReport(string Name, string Path, string BuildCommand, IReadOnlyList<string> Decisions, IReadOnlyList<Evidence> Evidence, IReadOnlyList<InitFileReport> Files, IReadOnlyList<string> Notes);
 

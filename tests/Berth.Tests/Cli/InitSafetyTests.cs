@@ -81,7 +81,7 @@ public sealed class InitSafetyTests
         using var source = TempTree.CopyOf(RepoPaths.Fixture("monorepo"));
         using var output = new TempTree();
         var before = source.Files();
-        var run = BerthCli.Run("init", source.Root, "--out", output.Root);
+        var run = BerthCli.Run("init", source.Root, "--out", output.Root, "--k8s", "none");
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(before, source.Files());
         Assert.Equal(["backend/.dockerignore", "backend/.env.example", "backend/Dockerfile", "backend/Dockerfile.dockerignore", "compose.yaml"], output.Files());

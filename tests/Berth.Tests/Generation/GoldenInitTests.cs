@@ -5,6 +5,7 @@ namespace Berth.Tests.Generation;
 /// <summary>
 /// scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.
 /// The per-service files only (--no-compose): compose.yaml names paths relative to where --out puts it, and has its own golden tests (ComposeGoldenTests).
+/// The Kubernetes trees (--k8s) have their own golden tests (Generation/Kubernetes/KubernetesInitTests).
 /// </summary>
 public sealed class GoldenInitTests
 {
@@ -30,7 +31,7 @@ public sealed class GoldenInitTests
     {
         var source = kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app);
         using var output = new TempTree();
-        var run = BerthCli.Run("init", source, "--out", output.Root, "--runtime", runtime, "--no-compose");
+        var run = BerthCli.Run("init", "--k8s", "none", source, "--out", output.Root, "--runtime", runtime, "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder($"{app}/{runtime}", output.Root);
     }
@@ -39,7 +40,7 @@ public sealed class GoldenInitTests
     public void Poetry_lock_installed_with_pip_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip", "--no-compose");
+        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("inventory-service/distroless-pip", output.Root);
     }
@@ -48,7 +49,7 @@ public sealed class GoldenInitTests
     public void Gunicorn_with_a_worker_count_matches_the_golden_file()
     {
         using var output = new TempTree();
-        var run = BerthCli.Run("init", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4", "--no-compose");
+        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Golden.AssertFolder("notes-api/slim-gunicorn", output.Root);
     }

@@ -44,6 +44,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
     /// <summary>gunicorn's --graceful-timeout; uvicorn stops when its connections close, and Berth gives it the same bound.</summary>
     public const int GracefulTimeoutSeconds = 10;
 
+    /// <summary>A uvicorn process or gunicorn worker with a web framework and its imports loaded stays near 60–100 MiB; 128 leaves headroom.</summary>
+    public const int ProcessMemoryMiB = 128;
+
     public ContainerContract Container
     {
         get
@@ -63,6 +66,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                     .. Profile.WritablePaths.Select(w => w with { Path = w.Path.StartsWith('/') ? w.Path : AppDirectory + "/" + w.Path.TrimStart('.', '/') })],
                 GracefulStopSeconds = GracefulTimeoutSeconds,
                 Processes = Server == "gunicorn" ? Workers : 1,
+                ProcessMemoryMiB = ProcessMemoryMiB,
                 BuildArguments = Profile.Env.Where(e => e.BuildTime).Select(e => e.Name).ToList(),
                 BaseImage = RuntimeImage,
             };

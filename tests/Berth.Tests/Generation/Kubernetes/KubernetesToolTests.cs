@@ -1,0 +1,176 @@
+namespace Berth.Tests.Generation.Kubernetes;
+
+/// <summary>
+/// The generated trees through the real tools: kubectl kustomize renders every overlay, helm lint --strict passes, helm template
+/// renders with the defaults and with overrides, and the chart renders the same objects as the Kustomize base.
+/// Skipped loudly when kubectl or helm is absent.
+/// </summary>
+public sealed class KubernetesToolTests
+{
+    public static TheoryData<string, string> Apps() => GeneratedTree.Apps();
+
+    private static IReadOnlyList<RenderedObject> Kustomize(GeneratedTree tree, string folder)
+    {
+        var kubectl = ClusterTools.Require("kubectl");
+        var run = ClusterTools.Run(kubectl, tree.Root, "kustomize", tree.Kustomize(folder));
+        Assert.True(run.ExitCode == 0, $"kubectl kustomize k8s/{folder} failed:\n{run.Stderr}");
+        return RenderedObject.Parse(run.Stdout);
+    }
+
+    private static ToolRun HelmTemplate(GeneratedTree tree, params string[] sets)
+    {
+        var helm = ClusterTools.Require("helm");
+        var args = new List<string> { "template", tree.Repository, tree.Chart };
+        foreach (var set in sets)
+            args.AddRange(["--set", set]);
+        return ClusterTools.Run(helm, tree.Root, [.. args]);
+    }
+
+    private static IReadOnlyList<RenderedObject> Helm(GeneratedTree tree, params string[] sets)
+    {
+        var run = HelmTemplate(tree, sets);
+        Assert.True(run.ExitCode == 0, $"helm template {string.Join(' ', sets)} failed:\n{run.Stderr}");
+        return RenderedObject.Parse(run.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Kustomize_renders_the_base_every_overlay_and_the_gateway(string kind, string app)
+    {
+        using var tree = new GeneratedTree(kind, app);
+        var services = Directory.GetDirectories(tree.Kustomize("base")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(services);
+
+        var baseObjects = Kustomize(tree, "base");
+        foreach (var service in services)
+        {
+            foreach (var objectKind in new[] { "Deployment", "Service", "ConfigMap", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy" })
+                Assert.Contains(baseObjects, o => o.Kind == objectKind && (o.Name == service || o.Name == service + "-config"));
+        }
+        Assert.DoesNotContain(baseObjects, o => o.Kind == "Secret");
+
+        var dev = Kustomize(tree, "overlays/dev");
+        Assert.DoesNotContain(dev, o => o.Kind is "HorizontalPodAutoscaler" or "PodDisruptionBudget");
+        foreach (var deployment in dev.Where(o => o.Kind == "Deployment"))
+        {
+            Assert.Equal("1", deployment.Text("spec.replicas"));
+            Assert.Equal("Never", deployment.Text("spec.template.spec.containers.0.imagePullPolicy"));
+            Assert.EndsWith(":dev", deployment.Text("spec.template.spec.containers.0.image"));
+        }
+
+        var prod = Kustomize(tree, "overlays/prod");
+        foreach (var deployment in prod.Where(o => o.Kind == "Deployment"))
+        {
+            Assert.Null(deployment.At("spec.replicas")); // the HPA owns it
+            Assert.EndsWith(":SET-RELEASE-TAG", deployment.Text("spec.template.spec.containers.0.image"));
+            Assert.Equal("kubernetes.io/hostname", deployment.Text("spec.template.spec.topologySpreadConstraints.0.topologyKey"));
+            Assert.Contains(prod, o => o.Kind == "HorizontalPodAutoscaler" && o.Name == deployment.Name && o.Text("spec.minReplicas") == "2");
+        }
+
+        var gateway = Kustomize(tree, "gateway");
+        var only = Assert.Single(gateway);
+        Assert.Equal("Gateway", only.Kind);
+        foreach (var route in baseObjects.Where(o => o.Kind == "HTTPRoute"))
+        {
+            Assert.Equal(only.Name, route.Text("spec.parentRefs.0.name"));
+            Assert.Equal(only.Text("spec.listeners.0.name"), route.Text("spec.parentRefs.0.sectionName"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Every_selector_is_the_one_label_set_and_matches_the_pods(string kind, string app)
+    {
+        using var tree = new GeneratedTree(kind, app);
+        var objects = Kustomize(tree, "base");
+        foreach (var deployment in objects.Where(o => o.Kind == "Deployment"))
+        {
+            var selector = deployment.Canonical().Split('\n').Where(l => l.StartsWith("spec.selector.matchLabels.", StringComparison.Ordinal))
+                .Select(l => l["spec.selector.matchLabels.".Length..]).ToList();
+            Assert.Equal([$"app.kubernetes.io/instance = {tree.Repository}", $"app.kubernetes.io/name = {deployment.Name}"], selector);
+            var podLabels = deployment.Canonical().Split('\n').Where(l => l.StartsWith("spec.template.metadata.labels.", StringComparison.Ordinal))
+                .Select(l => l["spec.template.metadata.labels.".Length..]).ToList();
+            Assert.All(selector, s => Assert.Contains(s, podLabels));
+
+            string[] Labels(RenderedObject o, string prefix) => o.Canonical().Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToArray();
+            Assert.Equal(selector, Labels(objects.Single(o => o.Kind == "Service" && o.Name == deployment.Name), "spec.selector."));
+            Assert.Equal(selector, Labels(objects.Single(o => o.Kind == "PodDisruptionBudget" && o.Name == deployment.Name), "spec.selector.matchLabels."));
+            Assert.Equal(selector, Labels(objects.Single(o => o.Kind == "NetworkPolicy" && o.Name == deployment.Name), "spec.podSelector.matchLabels."));
+
+            // Ports: the Service, the container, the probes and the NetworkPolicy all use the app's port.
+            var service = objects.Single(o => o.Kind == "Service" && o.Name == deployment.Name);
+            var port = deployment.Text("spec.template.spec.containers.0.ports.0.containerPort");
+            Assert.Equal(port, service.Text("spec.ports.0.port"));
+            Assert.Equal("http", service.Text("spec.ports.0.targetPort"));
+            Assert.Equal(port, objects.Single(o => o.Kind == "NetworkPolicy" && o.Name == deployment.Name).Text("spec.ingress.0.ports.0.port"));
+            if (objects.SingleOrDefault(o => o.Kind == "HTTPRoute" && o.Name == deployment.Name) is { } route)
+                Assert.Equal(port, route.Text("spec.rules.0.backendRefs.0.port"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Helm_lint_strict_passes(string kind, string app)
+    {
+        using var tree = new GeneratedTree(kind, app);
+        var helm = ClusterTools.Require("helm");
+        var run = ClusterTools.Run(helm, tree.Root, "lint", "--strict", tree.Chart);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("0 chart(s) failed", run.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Helm_template_renders_with_overrides(string kind, string app)
+    {
+        using var tree = new GeneratedTree(kind, app);
+        var defaults = Helm(tree);
+        Assert.Contains(defaults, o => o.Kind == "HTTPRoute");
+        Assert.DoesNotContain(defaults, o => o.Kind == "Gateway");
+
+        // More replicas without the autoscaler: replicas set, no HPA, the PDB stays.
+        var first = Berth.Generation.Kubernetes.Helm.HelmChart.ValuesKey(defaults.First(o => o.Kind == "Deployment").Name);
+        var scaled = Helm(tree, $"services.{first}.autoscaling.enabled=false", $"services.{first}.replicaCount=3");
+        var deployments = scaled.Where(o => o.Kind == "Deployment").ToList();
+        Assert.Contains(deployments, d => d.Text("spec.replicas") == "3");
+        Assert.Equal(defaults.Count(o => o.Kind == "HorizontalPodAutoscaler") - 1, scaled.Count(o => o.Kind == "HorizontalPodAutoscaler"));
+        Assert.Equal(defaults.Count(o => o.Kind == "PodDisruptionBudget"), scaled.Count(o => o.Kind == "PodDisruptionBudget"));
+
+        // One replica: no PDB for it (it would block every node drain).
+        var single = Helm(tree, $"services.{first}.autoscaling.enabled=false", $"services.{first}.replicaCount=1");
+        Assert.Equal(defaults.Count(o => o.Kind == "PodDisruptionBudget") - 1, single.Count(o => o.Kind == "PodDisruptionBudget"));
+
+        // Gateway off: no route; Gateway created on request.
+        Assert.DoesNotContain(Helm(tree, "gateway.enabled=false"), o => o.Kind == "HTTPRoute");
+        var withGateway = Helm(tree, "gateway.create=true");
+        var gateway = Assert.Single(withGateway, o => o.Kind == "Gateway");
+        Assert.All(withGateway.Where(o => o.Kind == "HTTPRoute"), r => Assert.Equal(gateway.Name, r.Text("spec.parentRefs.0.name")));
+
+        // values.schema.json rejects a wrong type before anything renders.
+        var bad = HelmTemplate(tree, $"services.{first}.replicaCount=three");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("replicaCount", bad.Stderr);
+        var typo = HelmTemplate(tree, $"services.{first}.replicas=3");
+        Assert.NotEqual(0, typo.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void Chart_renders_the_same_objects_as_the_kustomize_base(string kind, string app)
+    {
+        using var tree = new GeneratedTree(kind, app);
+        var kustomize = Kustomize(tree, "base");
+        var helm = Helm(tree);
+        Assert.Equal(kustomize.Select(o => o.Key), helm.Select(o => o.Key));
+        // Only who manages the objects differs (kustomize vs Helm, and Helm's own chart label).
+        string[] managed =
+        [
+            "metadata.labels.app.kubernetes.io/managed-by", "metadata.labels.helm.sh/chart",
+            "spec.template.metadata.labels.app.kubernetes.io/managed-by", "spec.template.metadata.labels.helm.sh/chart",
+        ];
+        foreach (var (expected, actual) in kustomize.Zip(helm))
+            Assert.True(expected.Canonical(managed) == actual.Canonical(managed),
+                $"{expected.Key} differs between the Kustomize base and the chart:\n" +
+                Berth.Generation.LineDiff.Unified(expected.Canonical(managed), actual.Canonical(managed), "kustomize", "helm"));
+    }
+}
