@@ -38,7 +38,7 @@ public static class InitCommand
         var k8s = new Option<string>("--k8s") { Description = "Kubernetes files at the output root: kustomize (k8s/), helm (charts/<repo>/), all, or none", DefaultValueFactory = _ => "all" };
         k8s.AcceptOnlyFromAmong("kustomize", "helm", "all", "none");
 
-        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH")
+        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH, and the Kubernetes files (--k8s)")
         {
             path, output, force, dryRun, runtime, server, workers, installer, format, k8s,
         };
