@@ -39,7 +39,7 @@ public static class InitCommand
         var k8s = new Option<string>("--k8s") { Description = "Kubernetes files at the output root: kustomize (k8s/), helm (charts/<repo>/), all, or none", DefaultValueFactory = _ => "all" };
         k8s.AcceptOnlyFromAmong("kustomize", "helm", "all", "none");
 
-        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH, compose.yaml and Kubernetes files at the root")
+        var command = new Command("init", "Write Dockerfile, .dockerignore and .env.example for each service under PATH, compose.yaml and the Kubernetes files (--k8s) at the root")
         {
             path, output, force, dryRun, runtime, server, workers, installer, format, noCompose, k8s,
         };

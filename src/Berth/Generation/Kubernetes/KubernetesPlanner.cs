@@ -42,6 +42,13 @@ public static class KubernetesPlanner
         }
 
         var workloads = services.Select(s => Workload(s.Profile, s.Container, profiles, links)).ToList();
+        var exposed = workloads.Where(w => w.UserFacing).ToList();
+        if (exposed.Count > 1)
+        {
+            workloads = workloads.Select(w => w.UserFacing ? w with { Hostnames = [$"{w.Name}.{name}.example.com"] } : w).ToList();
+            decisions.Add($"{exposed.Count} services are user-facing: each HTTPRoute matches PathPrefix / on its own hostname ({string.Join(", ", exposed.Select(w => $"{w.Name}.{name}.example.com"))}), " +
+                "placeholders to replace with your domains (routes that all match / on one listener without hostnames would conflict)");
+        }
         foreach (var clash in workloads.GroupBy(w => w.Name).Where(g => g.Count() > 1))
         {
             var paths = clash.Select(w => w.Profile.Path).ToList();

@@ -30,6 +30,12 @@ public sealed record Workload
     /// <summary>Reached by users through the Gateway (an HTTPRoute); internal services are reached only by the services that call them.</summary>
     public required bool UserFacing { get; init; }
 
+    /// <summary>
+    /// The HTTPRoute's hostnames: none when one service is exposed (every host reaches it); one placeholder host per service when
+    /// several are, since routes that all match PathPrefix / on one listener would otherwise conflict.
+    /// </summary>
+    public IReadOnlyList<string> Hostnames { get; init; } = [];
+
     /// <summary>Services that call this one (their pods may open its port).</summary>
     public required IReadOnlyList<string> CalledBy { get; init; }
 

@@ -223,6 +223,31 @@ public sealed class KubernetesInitTests
         Assert.Contains("storefront:\n", files["charts/shopfront/values.yaml"]);
     }
 
+    [Fact]
+    public void Several_user_facing_services_get_one_hostname_each()
+    {
+        ServiceProfile Profile(string name) => new()
+        {
+            Name = name, Path = name, BuildContext = name, Runtime = new RuntimeInfo("python", "3.12", "test"), Framework = "fastapi", Port = 8000,
+            Health = [], Env = [], PackageManager = "pip",
+        };
+        ContainerContract Contract(string name) => new()
+        {
+            Image = name, Uid = 10001, Gid = 10001, Port = 8000, Command = ["uvicorn"], GracefulStopSeconds = 10, Processes = 1, BaseImage = "python:3.12-slim",
+        };
+        var plan = KubernetesPlanner.Plan("suite", [(Profile("orders"), Contract("orders")), (Profile("billing"), Contract("billing"))]);
+        Assert.Equal([["orders.suite.example.com"], ["billing.suite.example.com"]], plan.Workloads.Select(w => w.Hostnames));
+        var files = KustomizeTree.Files(plan).Concat(HelmChart.Files(plan)).ToDictionary(f => f.Path, f => f.Content);
+        Assert.Contains("  hostnames:\n    - orders.suite.example.com\n", files["k8s/base/orders/httproute.yaml"]);
+        Assert.Contains("      hostnames:\n        - billing.suite.example.com\n", files["charts/suite/values.yaml"]);
+        Assert.Contains(plan.Decisions, d => d.StartsWith("2 services are user-facing", StringComparison.Ordinal));
+        // A tcp probe when the app has no health route.
+        Assert.Contains("tcpSocket:\n              port: http\n", files["k8s/base/orders/deployment.yaml"]);
+
+        var single = KubernetesPlanner.Plan("suite", [(Profile("orders"), Contract("orders"))]);
+        Assert.Empty(single.Workloads[0].Hostnames);
+    }
+
     [Theory]
     [InlineData("notes-api", "notesApi")]
     [InlineData("inventory_service", "inventoryService")]

@@ -172,5 +172,10 @@ public sealed class KubernetesToolTests
             Assert.True(expected.Canonical(managed) == actual.Canonical(managed),
                 $"{expected.Key} differs between the Kustomize base and the chart:\n" +
                 Berth.Generation.LineDiff.Unified(expected.Canonical(managed), actual.Canonical(managed), "kustomize", "helm"));
+
+        // The optional Gateway too: k8s/gateway and the chart with gateway.create=true.
+        var gateway = Assert.Single(Kustomize(tree, "gateway"));
+        var chartGateway = Assert.Single(Helm(tree, "gateway.create=true"), o => o.Kind == "Gateway");
+        Assert.Equal(gateway.Canonical(managed), chartGateway.Canonical(managed));
     }
 }

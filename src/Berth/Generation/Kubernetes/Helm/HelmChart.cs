@@ -104,7 +104,7 @@ public static class HelmChart
             .Add("preStopSleepSeconds", w.PreStopSeconds)
             .Add("writablePaths", new YamlSeq(w.Volumes.Select(v => (YamlNode)new YamlMap().Add("name", v.Name).Add("mountPath", v.MountPath))), "writablePaths: emptyDir mounts on the read-only root filesystem.")
             .Add("topologySpread", false, "topologySpread spreads replicas across nodes and zones (turn on in production).")
-            .Add("httpRoute", new YamlMap().Add("enabled", w.UserFacing).Add("pathPrefix", "/").Add("hostnames", new YamlSeq()), "httpRoute exposes the service through the Gateway.")
+            .Add("httpRoute", new YamlMap().Add("enabled", w.UserFacing).Add("pathPrefix", "/").Add("hostnames", new YamlSeq(w.Hostnames.Select(h => (YamlNode)h))), "httpRoute exposes the service through the Gateway.")
             .Add("networkPolicy", new YamlMap()
                 .Add("enabled", true)
                 .Add("fromGateway", w.UserFacing)

@@ -22,7 +22,7 @@ public static class BaseObjects
             files.Add(new("pdb.yaml", "PodDisruptionBudget", DisruptionBudget(w, plan)));
         files.Add(new("networkpolicy.yaml", "NetworkPolicy", NetworkPolicy(w, plan)));
         if (w.UserFacing)
-            files.Add(new("httproute.yaml", "HTTPRoute", GatewayObjects.Route(w, plan, PodParts.Labels(w, plan, KubernetesPlan.ManagedByKustomize), hostnames: [])));
+            files.Add(new("httproute.yaml", "HTTPRoute", GatewayObjects.Route(w, plan, PodParts.Labels(w, plan, KubernetesPlan.ManagedByKustomize), w.Hostnames)));
         return files;
     }
 
