@@ -62,7 +62,10 @@ public static class InitRun
         if (composePlan is not null)
         {
             var results = composeFiles.Select(writer.Write).ToList();
-            composeReport = new InitComposeReport(composePlan.Decisions,
+            // compose builds whatever Dockerfile is there: one kept as it was may lack the HEALTHCHECK service_healthy waits for
+            var kept = services.Select(s => s.Files[0]).Where(f => f.Outcome == "kept")
+                .Select(f => $"{f.Path} was kept as it was (it differs from Berth's): compose builds it as it is, and depends_on: service_healthy needs its HEALTHCHECK");
+            composeReport = new InitComposeReport([.. composePlan.Decisions, .. kept],
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList());
         }
         InitKubernetesReport? clusterReport = null;

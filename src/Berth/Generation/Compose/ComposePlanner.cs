@@ -18,10 +18,10 @@ public static class ComposePlanner
     public static ComposePlan Plan(IReadOnlyList<ComposeInput> services, RepositoryLinks links, ComposeLayout layout)
     {
         var decisions = new List<string>();
-        var names = ServiceNames(services.Select(s => s.Profile.Name).ToList());
+        var names = ComposeServiceNames.For(services.Select(s => s.Profile.Name).ToList());
         var devServices = DevServicesFor(links, names.Values);
-        var hostPorts = HostPorts(services);
-        var graph = services.ToDictionary(s => names[s.Profile.Name], _ => new List<string>());
+        var hostPorts = PublishedPorts.Assign(services);
+        var graph = new DependencyGraph();
         var urls = new List<KeyValuePair<string, string>>();
 
         decisions.Add($"compose.yaml for {services.Count} app{(services.Count == 1 ? "" : "s")}{(devServices.Count == 0 ? "" : " and " + string.Join(", ", devServices.Values.Select(d => d.Name)))}: " +
@@ -73,7 +73,7 @@ public static class ComposePlanner
                 var dev = devServices[need.Kind];
                 foreach (var variable in need.Variables)
                 {
-                    var url = dev.Url(Scheme(dev.Kind, profile, variable));
+                    var url = dev.Url(DriverUrlScheme.For(dev.Kind, profile, variable));
                     setByCompose.Add(variable);
                     var existing = urls.FirstOrDefault(u => u.Key == variable);
                     if (existing.Key is null)
@@ -120,7 +120,7 @@ public static class ComposePlanner
 
             var health = contract.Liveness is { } route ? $"GET {route.Path}" : $"TCP port {contract.Port}";
             decisions.Add($"{name}: healthcheck is the image's own HEALTHCHECK ({health}; one definition, in the Dockerfile), checked every {HealthIntervalSeconds} s under compose so dependants start as soon as it answers");
-            var tmpfs = TmpfsMounts(contract);
+            var tmpfs = TmpfsMounts.For(contract);
             decisions.Add($"{name}: runs as {contract.Uid}:{contract.Gid} (the image's user), read-only root filesystem with tmpfs at {string.Join(", ", tmpfs.Select(t => t.Split(':')[0]))} owned by it, " +
                           $"all capabilities dropped, no-new-privileges, {contract.GracefulStopSeconds + 5} s to stop (the server's {contract.GracefulStopSeconds} s graceful timeout + 5)");
 
@@ -144,13 +144,12 @@ public static class ComposePlanner
             {
                 if (dependsOn.Contains(to) || from == to)
                     return;
-                if (graph.ContainsKey(to) && Reaches(graph, to, from))
+                if (!graph.TryAdd(from, to))
                 {
                     decisions.Add($"{from}: no depends_on {to} ({why}): {to} already waits for {from}, and compose refuses a dependency cycle");
                     return;
                 }
                 dependsOn.Add(to);
-                graph[from].Add(to);
                 decisions.Add($"{from}: depends_on {to} with condition service_healthy ({why})");
             }
         }
@@ -169,46 +168,6 @@ public static class ComposePlanner
     private static string Redacted(string url) =>
         url.Replace(DevService.PlaceholderPassword, "…", StringComparison.Ordinal);
 
-    /// <summary>The URL scheme the app's driver wants: the one its default names, else the one its libraries imply.</summary>
-    private static string Scheme(BackingServiceKind kind, ServiceProfile profile, string variable)
-    {
-        var stated = profile.Env.FirstOrDefault(e => e.Name == variable)?.DefaultScheme;
-        if (stated is not null && BackingServiceKind.ForScheme(stated) == kind)
-            return stated;
-        bool Has(string dependency) => profile.Dependencies.Contains(dependency, StringComparer.Ordinal);
-        var orm = Has("sqlalchemy") || Has("sqlmodel");
-        return kind.Id switch
-        {
-            "postgresql" when orm && Has("asyncpg") => "postgresql+asyncpg",
-            "postgresql" when orm && (Has("psycopg") || Has("psycopg-binary")) => "postgresql+psycopg",
-            "postgresql" => "postgresql",
-            "mysql" when orm && Has("aiomysql") => "mysql+aiomysql",
-            "mysql" when orm && Has("asyncmy") => "mysql+asyncmy",
-            "mysql" when orm && Has("pymysql") => "mysql+pymysql",
-            "mysql" => "mysql",
-            "mongodb" => "mongodb",
-            "redis" => "redis",
-            _ => "amqp",
-        };
-    }
-
-    /// <summary>Compose service names: lower-case letters, digits, '-' and '_', unique.</summary>
-    private static Dictionary<string, string> ServiceNames(IReadOnlyList<string> profiles)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var profile in profiles)
-        {
-            var clean = new string(profile.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-', '_');
-            if (clean.Length == 0)
-                clean = "app";
-            var name = clean;
-            for (var n = 2; names.ContainsValue(name); n++)
-                name = $"{clean}-{n}";
-            names[profile] = name;
-        }
-        return names;
-    }
-
     private static Dictionary<string, DevService> DevServicesFor(RepositoryLinks links, IEnumerable<string> appNames)
     {
         var taken = appNames.ToHashSet(StringComparer.Ordinal);
@@ -221,44 +180,5 @@ public static class ComposePlanner
             services[kind.Id] = dev;
         }
         return services;
-    }
-
-    /// <summary>Each app's port on 127.0.0.1: its own, or the next free one when an earlier app has it.</summary>
-    private static Dictionary<string, int> HostPorts(IReadOnlyList<ComposeInput> services)
-    {
-        var used = new HashSet<int>();
-        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var service in services)
-        {
-            var port = service.Container.Port;
-            while (!used.Add(port))
-                port++;
-            ports[service.Profile.Name] = port;
-        }
-        return ports;
-    }
-
-    /// <summary>tmpfs mounts for the paths the process writes, owned by its user; a file's folder for a file.</summary>
-    private static IReadOnlyList<string> TmpfsMounts(ContainerContract contract) =>
-        contract.WritablePaths
-            .Select(w => Path.HasExtension(w.Path) && w.Path != "/tmp" ? RelativePath.Parent(w.Path) : w.Path.TrimEnd('/'))
-            .Where(p => p.StartsWith('/') && p.Length > 1)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => $"{p}:uid={contract.Uid},gid={contract.Gid},mode=0700")
-            .ToList();
-
-    private static bool Reaches(Dictionary<string, List<string>> graph, string from, string to)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([from]);
-        while (pending.TryPop(out var node))
-        {
-            if (node == to)
-                return true;
-            if (seen.Add(node) && graph.TryGetValue(node, out var next))
-                foreach (var n in next)
-                    pending.Push(n);
-        }
-        return false;
     }
 }

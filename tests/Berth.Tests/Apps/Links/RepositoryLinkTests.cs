@@ -36,6 +36,25 @@ public sealed class RepositoryLinkTests
     }
 
     [Fact]
+    public void Scan_prints_links_and_backing_services_in_text_and_json()
+    {
+        using var tree = new TempTree(TwoServices);
+        var text = BerthCli.Run("scan", tree.Root);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("link web → backend: BACKEND_URL  (web/main.py:4)\n", text.Stdout);
+        Assert.Contains("needs postgresql (backend): DATABASE_URL; depends on asyncpg\n", text.Stdout);
+
+        var json = BerthCli.Run("scan", tree.Root, "--format", "json");
+        using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var link = Assert.Single(document.RootElement.GetProperty("links").EnumerateArray());
+        Assert.Equal("backend", link.GetProperty("to").GetString());
+        Assert.Equal(4, link.GetProperty("evidence").GetProperty("line").GetInt32());
+        Assert.Equal(["postgresql", "redis"], document.RootElement.GetProperty("backingServices").EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
+        var databaseUrl = document.RootElement.GetProperty("services")[0].GetProperty("env").EnumerateArray().First(e => e.GetProperty("name").GetString() == "DATABASE_URL");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, databaseUrl.GetProperty("defaultScheme").ValueKind); // read with no default
+    }
+
+    [Fact]
     public void Browser_facing_variables_are_not_links()
     {
         using var tree = new TempTree(TwoServices);

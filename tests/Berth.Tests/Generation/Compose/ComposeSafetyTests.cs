@@ -90,6 +90,17 @@ public sealed class ComposeSafetyTests
     }
 
     [Fact]
+    public void A_kept_dockerfile_is_named_in_the_compose_plan()
+    {
+        using var tree = new TempTree(Repository);
+        tree.Write("api/Dockerfile", "FROM python:3.11-slim\nCMD [\"python\", \"app.py\"]\n");
+        var run = BerthCli.Run("init", tree.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"  - {tree.PathOf("api/Dockerfile")} was kept as it was", run.Stdout);
+        Assert.DoesNotContain("was kept as it was", BerthCli.Run("init", tree.Root, "--force").Stdout);
+    }
+
+    [Fact]
     public void The_json_report_carries_the_compose_decisions_and_files()
     {
         using var tree = new TempTree(Repository);
