@@ -65,5 +65,14 @@ public static class KubernetesRules
         new JobRestartPolicy(),
         new JobTtlMissing(),
         new RecreateStrategy(),
+        new ProbePathNotServed(),
+        new ContainerPortDiffersFromApp(),
+        new RequiredEnvMissing(),
+        new BuildTimeVariableAtRuntime(),
+        new RunAsNonRootWithNamedUser(),
+        new ImagePullPolicyNever(),
+        new GracefulTimeoutExceedsGracePeriod(),
+        new WorkersAboveCpuLimit(),
+        new ReadOnlyRootWithoutTmp(),
     ];
 }
