@@ -74,5 +74,14 @@ public static class KubernetesRules
         new GracefulTimeoutExceedsGracePeriod(),
         new WorkersAboveCpuLimit(),
         new ReadOnlyRootWithoutTmp(),
+        new ChartMetadataInvalid(),
+        new ValuesSchemaMissing(),
+        new ValueNotDefined(),
+        new ValueNotUsed(),
+        new ChartNotRendered(),
+        new ChartRenderFailed(),
+        new KustomizeNotRendered(),
+        new KustomizeRenderFailed(),
+        new ChartStandardLabelsMissing(),
     ];
 }
