@@ -83,5 +83,12 @@ public static class KubernetesRules
         new KustomizeNotRendered(),
         new KustomizeRenderFailed(),
         new ChartStandardLabelsMissing(),
+        new BackendRefPortUnknown(),
+        new ParentRefOutsideSet(),
+        new ParentRefListenerUnknown(),
+        new RouteHostnameNotOnListener(),
+        new CrossNamespaceBackendWithoutGrant(),
+        new ListenerRejectsRouteNamespace(),
+        new PathPrefixPattern(),
     ];
 }
