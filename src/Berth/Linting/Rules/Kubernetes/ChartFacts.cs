@@ -20,13 +20,15 @@ internal static partial class ChartFacts
         foreach (var (file, text) in chart.Templates.Where(t => !t.File.Contains(Path.DirectorySeparatorChar + "charts" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
         {
             var lines = text.Split('\n');
+            // A value tested anywhere in the template ({{ if .Values.x }}, with, and/or/not) is optional by design there.
+            var guarded = Guard().Matches(text).Select(m => m.Groups["path"].Value).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < lines.Length; i++)
             {
                 foreach (Match match in Reference().Matches(lines[i]))
                 {
                     var after = lines[i][(match.Index + match.Length)..];
                     var before = lines[i][..match.Index];
-                    var defaulted = DefaultAfter().IsMatch(after) || DefaultBefore().IsMatch(before);
+                    var defaulted = DefaultAfter().IsMatch(after) || DefaultBefore().IsMatch(before) || guarded.Contains(match.Groups["path"].Value);
                     yield return new ValueReference(match.Groups["path"].Value, file, i + 1, match.Index + 1, defaulted);
                 }
             }
@@ -38,6 +40,9 @@ internal static partial class ChartFacts
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])\$?\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)")]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"\{\{-?\s*(else\s+)?(if|with|and|or|not)\b[^}]*?\$?\.Values\.(?<path>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)")]
+    private static partial Regex Guard();
 
     [GeneratedRegex(@"^\s*\|\s*default\b")]
     private static partial Regex DefaultAfter();

@@ -50,8 +50,8 @@ public sealed class ValueNotDefinedTests
     [Fact]
     public void Quiet_on_defined_defaulted_global_and_open_map_values()
     {
-        var template = ChartCase.Deployment + "\n          x: {{ .Values.missing | default 3 }} {{ default \"a\" .Values.other }} {{ .Values.global.registry }} {{ .Values.resources.limits }}\n";
-        Assert.DoesNotContain(ChartCase.Lint(ChartCase.Chart(values: ChartCase.Values + "resources: {}\n", template: template)).Findings, f => f.Rule == "BK8803");
+        var template = ChartCase.Deployment + "\n          x: {{ .Values.missing | default 3 }} {{ default \"a\" .Values.other }} {{ .Values.global.registry }} {{ .Values.resources.limits }}\n{{- if .Values.autoscaling.targetMemory }}\n          m: {{ .Values.autoscaling.targetMemory }}\n{{- end }}\n";
+        Assert.DoesNotContain(ChartCase.Lint(ChartCase.Chart(values: ChartCase.Values + "resources: {}\nautoscaling:\n  enabled: false\n", template: template)).Findings, f => f.Rule == "BK8803");
     }
 }
 
