@@ -43,21 +43,43 @@ public static class KustomizeLoader
         return source.Locate(path is null ? source.Root : YamlPath.Follow(source.Root, path));
     }
 
-    /// <summary>Every YAML manifest file below the folder, read as written (the resources, bases and patches the render came from).</summary>
-    private static List<ManifestFile> SourceFiles(string folder, Func<string, string> read) =>
-        [.. ManifestDiscovery.YamlFiles(folder)
+    /// <summary>
+    /// Every YAML manifest file below the folder and below the folders its kustomization (and theirs, in turn) lists as resources,
+    /// read as written: the resources, bases and patches the render came from.
+    /// </summary>
+    private static List<ManifestFile> SourceFiles(string folder, Func<string, string> read)
+    {
+        var folders = new List<string>();
+        var pending = new Queue<string>([Path.GetFullPath(folder)]);
+        while (pending.Count > 0 && folders.Count < 64)
+        {
+            var current = pending.Dequeue();
+            if (folders.Contains(current) || !Directory.Exists(current))
+                continue;
+            folders.Add(current);
+            if (FileNames.Select(n => Path.Combine(current, n)).FirstOrDefault(File.Exists) is not { } kustomization)
+                continue;
+            foreach (var entry in Entries(kustomization, read).Where(e => !e.Contains("://", StringComparison.Ordinal)))
+                pending.Enqueue(Path.GetFullPath(Path.Combine(current, entry)));
+        }
+        var here = Directory.GetCurrentDirectory();
+        return [.. folders.SelectMany(ManifestDiscovery.YamlFiles).Distinct(StringComparer.Ordinal)
             .Where(f => !FileNames.Contains(Path.GetFileName(f)))
             .Select(f => (File: f, Text: read(f)))
             .Where(f => ManifestFile.LooksLikeManifests(f.Text))
-            .Select(f => ManifestFile.Read(f.File, f.Text))];
+            .Select(f => ManifestFile.Read(Path.IsPathRooted(folder) ? f.File : Path.GetRelativePath(here, f.File), f.Text))];
+    }
 
     /// <summary>The files (not folders or URLs) that kustomization.yaml lists under resources (or the old bases).</summary>
-    private static IEnumerable<string> Resources(string kustomization, Func<string, string> read)
+    private static IEnumerable<string> Resources(string kustomization, Func<string, string> read) =>
+        Entries(kustomization, read).Where(r => r.EndsWith(".yaml", StringComparison.Ordinal) || r.EndsWith(".yml", StringComparison.Ordinal));
+
+    /// <summary>What kustomization.yaml lists under resources, bases and components.</summary>
+    private static IEnumerable<string> Entries(string kustomization, Func<string, string> read)
     {
         var tree = YamlTreeReader.Read(read(kustomization));
         var root = tree.Documents.FirstOrDefault()?.Root;
-        return new[] { "resources", "bases" }.SelectMany(k => root?[k]?.Items ?? []).Select(i => i.Text ?? "")
-            .Where(r => r.EndsWith(".yaml", StringComparison.Ordinal) || r.EndsWith(".yml", StringComparison.Ordinal));
+        return new[] { "resources", "bases", "components" }.SelectMany(k => root?[k]?.Items ?? []).Select(i => i.Text ?? "").Where(e => e.Length > 0);
     }
 
     internal static string FirstLines(string text)

@@ -117,9 +117,13 @@ public static class YamlTreeReader
         }
         catch (YamlException e)
         {
-            var line = Math.Max(1, (int)e.Start.Line);
-            var column = Math.Max(1, (int)e.Start.Column);
-            problems.Add(new YamlProblem(new TextSpan(line, column, line, column + 1), YamlProblemKind.Syntax, OneLine(e.Message)));
+            problems.Add(new YamlProblem(Clamped(text, (int)e.Start.Line, (int)e.Start.Column), YamlProblemKind.Syntax, OneLine(e.Message)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections instead of a YamlException: still a syntax error.
+            var at = parser.Current?.Start;
+            problems.Add(new YamlProblem(Clamped(text, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1)), YamlProblemKind.Syntax, "malformed YAML after this point"));
         }
         return new YamlStreamTree(documents, problems);
 
@@ -158,6 +162,22 @@ public static class YamlTreeReader
             }
             parent.Entries.Add(new YamlEntry(pending, node));
         }
+    }
+
+    /// <summary>A one-character span at the position, kept inside the text (parsers report the end of input one line past the last).</summary>
+    private static TextSpan Clamped(string text, int line, int column)
+    {
+        var lines = 1;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+                lines++;
+        }
+        if (line > lines)
+            (line, column) = (lines, 1);
+        line = Math.Max(1, line);
+        column = Math.Max(1, column);
+        return new TextSpan(line, column, line, column + 1);
     }
 
     private static string OneLine(string message)

@@ -15,7 +15,7 @@ public sealed class ImagePullPolicyNotAlways : ContainerRule
         var policy = container.Node["imagePullPolicy"];
         var tag = ImageTagMutable.Tag(image.Value);
         if (policy?.Text == "Always" || policy?.Text == "Never" || (policy is null && tag is null or "latest"))
-            return; // unset with no tag or :latest defaults to Always; Never is BK8706's
+            return; // unset with no tag or :latest defaults to Always; Never is BK8706
         Add(findings, pod, policy ?? image, $"{container.Display} pulls {image.Value} {(policy is null ? "IfNotPresent (the default for a tag)" : policy.Text)}: nodes that have an older image under this tag keep running it; pin a digest, or pull Always");
     }
 }

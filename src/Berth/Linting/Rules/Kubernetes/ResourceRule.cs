@@ -18,36 +18,3 @@ public abstract class ResourceRule : ContainerRule
                 $"{container.Display} of {pod.Owner.Display} sets no {Resource} {string.Join(" or ", missing.Select(m => m.TrimEnd('s')))}: {Consequence}");
     }
 }
-
-/// <summary>BK8201: a container without a CPU request or limit.</summary>
-public sealed class CpuResourcesMissing : ResourceRule
-{
-    public override RuleInfo Info { get; } = new("BK8201", "cpu-resources-missing", Severity.Warning,
-        "A container sets no CPU request or no CPU limit", ["kube-score/container-resources", "kube-linter/unset-cpu-requirements", "polaris/cpuRequestsMissing", "polaris/cpuLimitsMissing"]);
-
-    protected override string Resource => "cpu";
-
-    protected override string Consequence => "the scheduler places it blind and one busy pod can starve its neighbours";
-}
-
-/// <summary>BK8202: a container without a memory request or limit.</summary>
-public sealed class MemoryResourcesMissing : ResourceRule
-{
-    public override RuleInfo Info { get; } = new("BK8202", "memory-resources-missing", Severity.Warning,
-        "A container sets no memory request or no memory limit", ["kube-score/container-resources", "kube-linter/unset-memory-requirements", "polaris/memoryRequestsMissing", "polaris/memoryLimitsMissing"]);
-
-    protected override string Resource => "memory";
-
-    protected override string Consequence => "a leak takes the node's memory and the pod is the first evicted under pressure";
-}
-
-/// <summary>BK8203: a container without an ephemeral-storage request or limit.</summary>
-public sealed class EphemeralStorageMissing : ResourceRule
-{
-    public override RuleInfo Info { get; } = new("BK8203", "ephemeral-storage-missing", Severity.Info,
-        "A container sets no ephemeral-storage request or limit", ["kube-score/container-ephemeral-storage-request-and-limit"]);
-
-    protected override string Resource => "ephemeral-storage";
-
-    protected override string Consequence => "logs and temporary files can fill the node's disk, and the kubelet evicts pods at random";
-}
