@@ -39,6 +39,9 @@ public sealed record NodeFacts
     /// <summary>Static sites: the folder the build writes (relative to the service folder): dist (Vite), build (CRA), out (Next export).</summary>
     public string? StaticOutput { get; init; }
 
+    /// <summary>Whether the service folder has a public/ folder (Next.js serves it; the standalone runtime must copy it).</summary>
+    public bool HasPublicFolder { get; init; }
+
     /// <summary>Where the code handles SIGTERM itself (<c>process.on('SIGTERM', …)</c>, Nest's enableShutdownHooks), as file:line; null when nothing proves it.</summary>
     public string? SigtermHandler { get; init; }
 

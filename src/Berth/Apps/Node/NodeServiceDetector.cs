@@ -213,6 +213,7 @@ public sealed class NodeServiceDetector : IServiceDetector
                 NextRouter = kind is "next" or "static" && framework == "nextjs" ? NextRouter(tree, folder) : null,
                 StaticOutput = staticOutput,
                 SigtermHandler = sigterm,
+                HasPublicFolder = tree.Files.Any(f => RelativePath.IsAtOrBelow(f, RelativePath.Join(folder, "public"))),
                 WorkspaceMembers = workspaceRoot is null ? [] : workspaces.MembersOf(workspaceRoot),
                 WorkspaceTool = workspaceRoot is null ? null : workspaces.ToolOf(workspaceRoot),
                 NativeModules = native,
