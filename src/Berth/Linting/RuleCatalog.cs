@@ -23,6 +23,7 @@ public static class RuleCatalog
         .. Rules.PackageManagers.PackageManagerRules.All,
         .. Rules.Images.ImageRules.All,
         .. Rules.Metadata.MetadataRules.All,
+        .. Rules.Node.NodeRules.All,
     ];
 
     public static IReadOnlyList<RuleInfo> All { get; } = [.. Dockerfile.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal)];
