@@ -16,6 +16,7 @@ public sealed class NodeVersionResolverTests
     [InlineData("*", 24)]
     [InlineData(">=19 <20", null)]
     [InlineData("16.x", null)]
+    [InlineData(">= 18 < 21", 20)]
     public void Newest_lts_major_that_satisfies_the_range(string range, int? expected) =>
         Assert.Equal(expected, NodeVersionResolver.NewestLtsSatisfying(range));
 }

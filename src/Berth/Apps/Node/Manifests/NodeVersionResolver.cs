@@ -88,6 +88,15 @@ public static class NodeVersionResolver
             var parts = hyphen.Length == 2
                 ? [">=" + hyphen[0].Trim(), "<=" + hyphen[1].Trim()] // "18 - 22": inclusive
                 : alternative.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            // ">= 20": an operator written apart from its version
+            for (var k = parts.Count - 2; k >= 0; k--)
+            {
+                if (parts[k] is ">=" or "<=" or ">" or "<" or "=" or "^" or "~")
+                {
+                    parts[k] += parts[k + 1];
+                    parts.RemoveAt(k + 1);
+                }
+            }
             var ok = true;
             foreach (var part in parts)
             {
