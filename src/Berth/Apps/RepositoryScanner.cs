@@ -1,4 +1,5 @@
 using Berth.Apps.Links;
+using Berth.Apps.Node;
 using Berth.Apps.Python;
 
 namespace Berth.Apps;
@@ -10,7 +11,7 @@ namespace Berth.Apps;
 public static class RepositoryScanner
 {
     /// <summary>The detectors of every stack Berth knows.</summary>
-    public static IReadOnlyList<IServiceDetector> Detectors { get; } = [new PythonServiceDetector()];
+    public static IReadOnlyList<IServiceDetector> Detectors { get; } = [new PythonServiceDetector(), new NodeServiceDetector()];
 
     /// <summary>Scans with every stack's detector; input errors name their files under <paramref name="root"/> as the caller gave it.</summary>
     public static ScanResult Scan(string root)
@@ -35,7 +36,7 @@ public static class RepositoryScanner
         if (services.Count == 0)
         {
             var why = skipped.Count == 0
-                ? "no Python files with a web app (FastAPI, Starlette, Flask, Quart or Django) were found"
+                ? "no web service found: no Python web app (FastAPI, Starlette, Flask, Quart or Django) and no package.json of a Node.js web app (Next.js, Express, Fastify, Koa, NestJS, Vite, Create React App)"
                 : "no web service found; looked at: " + string.Join("; ", skipped.Select(s => $"{s.Path} ({s.Reason})"));
             throw new InputException(".", 0, why);
         }

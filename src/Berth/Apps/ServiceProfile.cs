@@ -1,4 +1,5 @@
 using Berth.Apps.Links;
+using Berth.Apps.Node;
 using Berth.Apps.Python;
 
 namespace Berth.Apps;
@@ -122,4 +123,7 @@ public sealed record ServiceProfile
 
     /// <summary>The Python part: entrypoint, import root, server, requirement files, lock pins, workspace members.</summary>
     public PythonFacts? Python { get; init; }
+
+    /// <summary>The Node.js part: kind (server, next, static), scripts, entry, Next.js output mode, workspace.</summary>
+    public NodeFacts? Node { get; init; }
 }

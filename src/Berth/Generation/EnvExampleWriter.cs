@@ -21,8 +21,9 @@ public static class EnvExampleWriter
             return text.ToString();
         }
 
-        var required = profile.Env.Where(e => e.Required).ToList();
-        var optional = profile.Env.Where(e => !e.Required).ToList();
+        var required = profile.Env.Where(e => e.Required && !e.BuildTime).ToList();
+        var optional = profile.Env.Where(e => !e.Required && !e.BuildTime).ToList();
+        var buildTime = profile.Env.Where(e => e.BuildTime).ToList();
         if (required.Count > 0)
         {
             text.Append("\n# ---- required: the app does not start without these ----\n");
@@ -34,6 +35,19 @@ public static class EnvExampleWriter
             text.Append("\n# ---- optional: the value shown is the default in the code ----\n");
             foreach (var variable in optional)
                 Variable(text, variable);
+        }
+        if (buildTime.Count > 0)
+        {
+            // Inlined by the bundler when the image is built: as runtime configuration they would look settable and change nothing.
+            text.Append("\n# ---- fixed at build time: pass with `docker build --build-arg NAME=value`; setting them when the container starts changes nothing ----\n");
+            foreach (var variable in buildTime)
+            {
+                text.Append("# read at ").Append(variable.Source).Append('\n');
+                text.Append("# --build-arg ").Append(variable.Name).Append('=');
+                if (!variable.Secret && variable.Default is { } value)
+                    text.Append(Quote(value));
+                text.Append('\n');
+            }
         }
         return text.ToString();
     }

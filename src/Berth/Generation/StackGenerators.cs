@@ -1,4 +1,5 @@
 using Berth.Apps;
+using Berth.Generation.Node;
 using Berth.Generation.Python;
 
 namespace Berth.Generation;
@@ -6,7 +7,7 @@ namespace Berth.Generation;
 /// <summary>Every stack Berth writes images for; a profile is planned by the generator of its language.</summary>
 public static class StackGenerators
 {
-    public static IReadOnlyList<IStackGenerator> All { get; } = [new PythonStackGenerator()];
+    public static IReadOnlyList<IStackGenerator> All { get; } = [new PythonStackGenerator(), new NodeStackGenerator()];
 
     public static IServiceImagePlan Plan(ServiceProfile profile, GenerationOptions options) =>
         (All.FirstOrDefault(g => g.Language == profile.Runtime.Language)

@@ -23,6 +23,7 @@ public static class RuleCatalog
         .. Rules.PackageManagers.PackageManagerRules.All,
         .. Rules.Images.ImageRules.All,
         .. Rules.Metadata.MetadataRules.All,
+        .. Rules.Node.NodeRules.All,
     ];
 
     public static IReadOnlyList<KubernetesRule> Kubernetes { get; } = Rules.Kubernetes.KubernetesRules.All;

@@ -1,5 +1,6 @@
 using System.Text;
 using Berth.Apps;
+using Berth.Apps.Node;
 
 namespace Berth.Reporting;
 
@@ -15,6 +16,8 @@ public static class ScanTextRenderer
             Row(text, "framework", service.Framework + (service.Python is { } facts ? $" ({facts.Interface})" : ""));
             if (service.Python is { } python)
                 Row(text, "entrypoint", python.Entrypoint + (python.ImportRoot == "." ? "" : $"  (import root {python.ImportRoot})"));
+            if (service.Node is { } node)
+                Row(text, "kind", NodeKind(node));
             Row(text, service.Runtime.Language, $"{service.Runtime.Version}  ({service.Runtime.VersionSource})");
             if (service.Python is { } server)
                 Row(text, "server", server.Server);
@@ -23,7 +26,7 @@ public static class ScanTextRenderer
             if (service.BuildContext != service.Path)
                 Row(text, "context", service.BuildContext + "  (the lock lives there)");
             Row(text, "health", service.Health.Count == 0 ? "none found" : string.Join("; ", service.Health.Select(h => $"{h.Path} {string.Join("+", h.Methods)}")));
-            Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : ""))));
+            Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : "") + (e.BuildTime ? " (build time)" : ""))));
             if (service.LogFormat is { } logFormat)
                 Row(text, "log format", logFormat + LogFormatSource(service));
             if (service.NativeLibraries.Count > 0)
@@ -48,6 +51,26 @@ public static class ScanTextRenderer
         foreach (var note in report.Notes)
             text.Append("note: ").Append(note).Append('\n');
         return text.ToString();
+    }
+
+    private static string NodeKind(NodeFacts node)
+    {
+        var parts = new List<string> { node.Kind };
+        if (node.Entry is { } entry)
+            parts.Add("entry " + entry);
+        if (node.NextOutput is { } output)
+            parts.Add("output " + output);
+        if (node.BasePath is { } basePath)
+            parts.Add("basePath " + basePath);
+        if (node.StaticOutput is { } staticOutput)
+            parts.Add("serves " + staticOutput + "/");
+        if (node.BuildScript is { } build)
+            parts.Add("build: " + node.Scripts[build]);
+        if (node.WorkspaceMembers.Count > 0)
+            parts.Add($"workspace of {node.WorkspaceMembers.Count}" + (node.WorkspaceTool is { } tool ? $" ({tool})" : ""));
+        if (node.SigtermHandler is { } sigterm)
+            parts.Add("SIGTERM handled at " + sigterm);
+        return string.Join(", ", parts);
     }
 
     private static string LogFormatSource(ServiceProfile service) =>

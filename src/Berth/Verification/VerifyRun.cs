@@ -215,8 +215,13 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var name = $"berth-verify-{runId}";
         ledger.AddContainer(name);
         progress.Step($"starting the container (read-only, {(hostNetwork ? $"host network, port {port}" : $"127.0.0.1:{hostPort} → {port}")})");
+        var writable = WritablePaths(facts, profile);
         var (containerId, run) = await engine.RunDetachedAsync(
-            new RunRequest(facts.Reference, name, labels, environment.Values, options.EnvFile, hostNetwork, hostPort, port.Value), cancellationToken);
+            new RunRequest(facts.Reference, name, labels, environment.Values, options.EnvFile, hostNetwork, hostPort, port.Value)
+            {
+                WritablePaths = writable,
+                TmpfsOwner = TmpfsOwner(facts.Config.User),
+            }, cancellationToken);
         if (containerId is null)
         {
             checks.Add(CheckResult.Fail(VerifyCheck.StartsReadOnly, "the engine could not start the container", [.. run.Describe(8).Split('\n')]));
@@ -244,10 +249,10 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         {
             await Task.WhenAny(processesTask);
             var (exitOut, exitErr) = await engine.LogsAsync(name, cancellationToken); // why it stopped
-            checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, Tail(exitOut + "\n" + exitErr, 15)));
+            checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, Tail(exitOut + "\n" + exitErr, 15), writable));
             return;
         }
-        checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, ""));
+        checks.Add(RunChecks.StartsReadOnly(state, clock.Elapsed, "", writable));
 
         var answers = new List<HealthAnswer>();
         foreach (var route in routes)
@@ -356,6 +361,26 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
     }
 
     /// <summary>The interpreter when the command starts with one (<c>/opt/venv/bin/python -m gunicorn</c>): no need to wait for the layers.</summary>
+    /// <summary>The profile's writable paths other than /tmp, absolute (relative ones are under the image's working folder).</summary>
+    private static IReadOnlyList<string> WritablePaths(ImageFacts facts, ServiceProfile? profile)
+    {
+        if (profile is null)
+            return [];
+        var workdir = facts.Config.WorkingDir is { Length: > 0 } w ? w.TrimEnd('/') : "";
+        return profile.WritablePaths
+            .Select(p => p.Path.StartsWith('/') ? p.Path : workdir + "/" + (p.Path.StartsWith("./", StringComparison.Ordinal) ? p.Path[2..] : p.Path))
+            .Where(p => p.StartsWith('/') && p.TrimEnd('/') != "/tmp")
+            .Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string TmpfsOwner(string user)
+    {
+        var parts = user.Split(':');
+        return parts[0].Length > 0 && parts[0].All(char.IsAsciiDigit)
+            ? $",uid={parts[0]},gid={(parts.Length > 1 && parts[1].Length > 0 && parts[1].All(char.IsAsciiDigit) ? parts[1] : parts[0])}"
+            : "";
+    }
+
     private static string? PythonInCommand(ImageFacts config) =>
         config.Config.Command is [var first, ..] && first.StartsWith('/') && Path.GetFileName(first).StartsWith("python", StringComparison.Ordinal) ? first : null;
 

@@ -46,7 +46,7 @@ public sealed record VerifyTarget(string Name, ServiceProfile? Profile, string? 
                          $"holds {services.Count} services ({string.Join(", ", services.Select(s => s.Path))}): point verify at one of them"),
             };
             if (profile is null)
-                notes.Add($"no Python web service found under {appPath}: checks that need the app (port, health routes, required settings) use the image's own HEALTHCHECK and EXPOSE");
+                notes.Add($"no web service found under {appPath}: checks that need the app (port, health routes, required settings) use the image's own HEALTHCHECK and EXPOSE");
         }
 
         string? dockerfile = null;

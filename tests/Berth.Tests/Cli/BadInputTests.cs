@@ -38,7 +38,7 @@ public sealed class BadInputTests
         using var tree = new TempTree(new Dictionary<string, string> { ["README.md"] = "hi\n" });
         var run = BerthCli.Run("scan", tree.Root);
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"berth: {tree.Root}: no Python files", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"berth: {tree.Root}: no web service found", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

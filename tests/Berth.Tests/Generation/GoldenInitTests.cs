@@ -23,6 +23,17 @@ public sealed class GoldenInitTests
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },
         { "example", "inventory-service", "distroless" },
+        { "example", "next-web", "slim" },
+        { "example", "next-web", "distroless" },
+        { "example", "express-api", "slim" },
+        { "example", "express-api", "distroless" },
+        { "example", "vite-spa", "slim" },
+        { "example", "vite-spa", "distroless" },
+        { "example", "nest-api", "slim" },
+        { "example", "nest-api", "distroless" },
+        { "fixture", "node-workspace", "slim" },
+        { "fixture", "next-pages", "slim" },
+        { "fixture", "next-pages", "distroless" },
     };
 
     [Theory]

@@ -7,9 +7,10 @@ namespace Berth.Verification.Checks;
 /// <summary>Checks of the running container, from what the engine and the probes observed.</summary>
 public static class RunChecks
 {
-    public static CheckResult StartsReadOnly(ContainerState? state, TimeSpan observedFor, string logTail)
+    public static CheckResult StartsReadOnly(ContainerState? state, TimeSpan observedFor, string logTail, IReadOnlyList<string>? writablePaths = null)
     {
-        var evidence = new List<string> { "docker run --read-only --tmpfs /tmp --security-opt no-new-privileges (no --cap-add, no --privileged)" };
+        var tmpfs = string.Concat((writablePaths ?? []).Select(p => $" --tmpfs {p} (the app writes there, from berth scan; owned by the image's user)"));
+        var evidence = new List<string> { $"docker run --read-only --tmpfs /tmp{tmpfs} --security-opt no-new-privileges (no --cap-add, no --privileged)" };
         if (logTail.Length > 0)
             evidence.Add(logTail);
         if (state is { Running: true })

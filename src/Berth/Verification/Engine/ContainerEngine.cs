@@ -72,7 +72,12 @@ public sealed class ContainerEngine(string executable, ICommandRunner runner)
     {
         var arguments = new List<string> { "run", "-d", "--name", request.Name };
         if (request.ReadOnly)
+        {
             arguments.AddRange(["--read-only", "--tmpfs", "/tmp:rw,nosuid,nodev,size=64m"]);
+            // Paths the app writes at run time (the profile's writable paths, e.g. Next.js's .next/cache): a tmpfs owned by the image's user.
+            foreach (var path in request.WritablePaths)
+                arguments.AddRange(["--tmpfs", $"{path}:rw,nosuid,nodev,size=64m{request.TmpfsOwner}"]);
+        }
         arguments.AddRange(["--security-opt", "no-new-privileges"]);
         foreach (var (key, value) in request.Labels)
             arguments.AddRange(["--label", $"{key}={value}"]);
@@ -174,4 +179,11 @@ public sealed record RunRequest(
     bool HostNetwork,
     int HostPort,
     int ContainerPort,
-    bool ReadOnly = true);
+    bool ReadOnly = true)
+{
+    /// <summary>Absolute paths that get a writable tmpfs beside /tmp under --read-only.</summary>
+    public IReadOnlyList<string> WritablePaths { get; init; } = [];
+
+    /// <summary>",uid=N,gid=M" for those tmpfs mounts (the image's numeric user), or "".</summary>
+    public string TmpfsOwner { get; init; } = "";
+}

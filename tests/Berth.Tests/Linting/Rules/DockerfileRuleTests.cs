@@ -104,6 +104,59 @@ public sealed class NpmDevDependenciesOmittedBeforeBuildTests
     }
 
     [Fact]
+    public void Fires_when_a_later_stage_builds_with_node_modules_copied_from_a_production_only_stage() => LintCase.Assert("BDF201", """
+        FROM node:20-bookworm-slim AS deps
+        WORKDIR /app
+        COPY package.json package-lock.json ./
+        RUN npm ci --omit=dev
+        FROM node:20-bookworm-slim AS build
+        WORKDIR /app
+        COPY --from=deps /app/node_modules ./node_modules
+        COPY . .
+        #! BDF201
+        RUN npm run build
+        """);
+
+    [Fact]
+    public void Fires_through_from_and_a_whole_folder_copy_and_for_pnpm_and_yarn()
+    {
+        LintCase.Assert("BDF201", """
+            FROM node:20-bookworm-slim AS deps
+            RUN corepack enable && pnpm install --frozen-lockfile --prod
+            FROM deps AS build
+            #! BDF201
+            RUN pnpm run build
+            """);
+        LintCase.Assert("BDF201", """
+            FROM node:20-bookworm-slim AS deps
+            WORKDIR /app
+            RUN yarn install --frozen-lockfile --production
+            FROM node:20-bookworm-slim AS build
+            COPY --from=deps /app /app
+            #! BDF201
+            RUN yarn build
+            """);
+    }
+
+    [Fact]
+    public void Quiet_when_the_production_only_stage_feeds_only_the_runtime() => LintCase.Assert("BDF201", """
+        FROM node:20-bookworm-slim AS deps
+        WORKDIR /app
+        RUN npm ci
+        FROM node:20-bookworm-slim AS build
+        WORKDIR /app
+        COPY --from=deps /app ./
+        RUN npm run build
+        FROM node:20-bookworm-slim AS production
+        WORKDIR /app
+        RUN npm ci --omit=dev
+        COPY --from=build /app/dist ./dist
+        FROM node:20-bookworm-slim
+        COPY --from=production /app ./
+        CMD ["node", "dist/main.js"]
+        """);
+
+    [Fact]
     public void Quiet_on_full_install_then_build_then_prune() => LintCase.Assert("BDF201", """
         FROM node:20-bookworm-slim AS build
         RUN npm ci

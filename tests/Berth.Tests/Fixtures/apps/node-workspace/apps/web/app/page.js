@@ -1,0 +1,1 @@
+export default function Page() { return <p>{process.env.NEXT_PUBLIC_SHOP_NAME}</p>; }
