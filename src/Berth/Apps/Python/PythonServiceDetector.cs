@@ -26,6 +26,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         var candidates = new List<EntrypointCandidate>();
         foreach (var module in modules.Values)
             candidates.AddRange(EntrypointCandidate.From(module, tree));
+        candidates.AddRange(FactoryBuiltApps.Find(modules.Values, candidates));
         candidates = candidates.Select(c => c with { ServicePath = ServiceRoot(c.Module.File, manifestFolders) ?? "." }).ToList();
         candidates.RemoveAll(c => IsMounted(c, modules.Values));
 
@@ -138,7 +139,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         var (port, portEvidence) = ChoosePort(procfile, chosen, serviceModules, servicePath);
         evidence.Add(portEvidence);
 
-        var health = HealthRoutes(chosen.Framework, serviceModules);
+        var health = HealthRoutes(chosen.Framework, serviceModules, evidence, notes);
         foreach (var route in health)
             evidence.Add(new Evidence($"health route {route.Path} answers {string.Join(", ", route.Methods)}", route.Source.Split(':')[0], int.Parse(route.Source.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)));
         if (health.Count == 0)
@@ -314,14 +315,18 @@ public sealed class PythonServiceDetector : IServiceDetector
         return (DefaultPort, new Evidence($"no port in code, Procfile or settings: default {DefaultPort}", servicePath, 0));
     }
 
-    private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules)
+    private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules, List<Evidence> evidence, List<string> notes)
     {
         var found = new Dictionary<string, (HashSet<string> Methods, string Source, int Rank)>(StringComparer.Ordinal);
+        var prefixes = new RoutePrefixes(modules);
         foreach (var module in modules)
         {
             foreach (var route in module.Routes)
             {
-                var path = HealthPaths.Join(RoutePrefix(module, route, modules), route.Path);
+                var unresolvedBefore = prefixes.Unresolved.Count;
+                var path = HealthPaths.Join(prefixes.For(module, route), route.Path);
+                if (prefixes.Unresolved.Count > unresolvedBefore && HealthPaths.Rank(path) is not null)
+                    notes.Add($"{module.File}:{route.Line}: the health route {path} is partial: its router is included with a prefix Berth cannot resolve to a literal ({string.Join(", ", prefixes.Unresolved.Skip(unresolvedBefore))}); check the path before probing it");
                 if (HealthPaths.Rank(path) is not { } rank)
                     continue;
                 var methods = framework.MethodsAnswered(route.Declaration, route.Methods);
@@ -333,28 +338,15 @@ public sealed class PythonServiceDetector : IServiceDetector
                     found[path] = (new HashSet<string>(methods, StringComparer.Ordinal), $"{module.File}:{route.Line}", rank);
             }
         }
+        foreach (var resolved in prefixes.Resolved.DistinctBy(e => (e.File, e.Line)))
+            evidence.Add(resolved);
         return found
             .OrderBy(kv => kv.Value.Rank).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new HealthRoute(kv.Key, framework.MethodsAnswered("api_route", kv.Value.Methods.ToList()), kv.Value.Source))
             .ToList();
     }
 
-    /// <summary>The prefix a route gets from its router (<c>APIRouter(prefix=...)</c>) and from where that router is included.</summary>
-    private static string? RoutePrefix(PythonModuleFacts module, RouteDeclaration route, IReadOnlyList<PythonModuleFacts> modules)
-    {
-        if (route.Target is null)
-            return null;
-        var router = module.Routers.FirstOrDefault(r => r.Variable == route.Target);
-        if (router is null)
-            return null; // the app itself
-        var moduleName = ModuleName(module.File);
-        var inclusion = modules
-            .SelectMany(m => m.Inclusions.Select(i => (Module: m, Inclusion: i)))
-            .FirstOrDefault(x => IncludesRouter(x.Module, x.Inclusion, module, moduleName, route.Target));
-        return HealthPaths.Join(inclusion.Inclusion?.Prefix, router.Prefix);
-    }
-
-    private static bool IncludesRouter(PythonModuleFacts including, RouterInclusion inclusion, PythonModuleFacts routerModule, string routerModuleName, string routerVariable)
+    internal static bool IncludesRouter(PythonModuleFacts including, RouterInclusion inclusion, PythonModuleFacts routerModule, string routerModuleName, string routerVariable)
     {
         var expression = inclusion.RouterExpression;
         if (including.File == routerModule.File)
@@ -362,20 +354,20 @@ public sealed class PythonServiceDetector : IServiceDetector
         var lastDot = expression.LastIndexOf('.');
         var variable = lastDot < 0 ? expression : expression[(lastDot + 1)..];
         var qualifier = lastDot < 0 ? null : expression[..lastDot];
-        if (variable != routerVariable)
-            return false;
         var moduleTail = routerModuleName[(routerModuleName.LastIndexOf('.') + 1)..];
         foreach (var import in including.Imports)
         {
             var imported = import.Module.TrimStart('.');
             if (qualifier is null)
             {
-                // from app.routes.health import router
-                if ((routerModuleName.EndsWith(imported, StringComparison.Ordinal) || imported.Length == 0) && import.Names.Any(n => (n.Alias ?? n.Name) == routerVariable))
+                // from app.routes.health import router  |  from .health import bp as health_bp
+                if ((routerModuleName.EndsWith(imported, StringComparison.Ordinal) || imported.Length == 0) && import.Names.Any(n => (n.Alias ?? n.Name) == variable && n.Name == routerVariable))
                     return true;
             }
             else
             {
+                if (variable != routerVariable)
+                    continue;
                 // from app.routes import health; app.include_router(health.router)  |  import app.routes.health as health
                 if (import.Names.Any(n => (n.Alias ?? n.Name) == qualifier && n.Name == moduleTail))
                     return true;

@@ -12,6 +12,7 @@ internal sealed class PythonModuleScanner
     private readonly SettingsClassCollector _settings;
     private readonly JsonLoggingCollector _logging;
     private readonly List<AppInstance> _apps = [];
+    private readonly List<AppFromCall> _appCalls = [];
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -74,7 +75,10 @@ internal sealed class PythonModuleScanner
             serverCalls.OrderBy(s => s.Line).ToList(),
             _moduleStrings.OrderBy(s => s.Line).ToList(),
             _logging.Build(),
-            _hasMainGuard);
+            _hasMainGuard)
+        {
+            AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
+        };
     }
 
     private void VisitFunction(PythonStatement statement)
@@ -244,15 +248,36 @@ internal sealed class PythonModuleScanner
 
         // app = create_app(): remember the variable holds an app (for app.run(...)).
         var callee = PythonExpressions.DottedName(call.Function);
-        var built = call.Function is NameExpression factory && _factoryConstructors.TryGetValue(factory.Name, out var known)
-            ? known
-            : callee is not null && callee[(callee.LastIndexOf('.') + 1)..].Contains("app", StringComparison.OrdinalIgnoreCase) ? "" : null;
+        var sameFileFactory = call.Function is NameExpression factory && _factoryConstructors.TryGetValue(factory.Name, out var known) ? known : null;
+        var built = sameFileFactory
+            ?? (callee is not null && callee[(callee.LastIndexOf('.') + 1)..].Contains("app", StringComparison.OrdinalIgnoreCase) ? "" : null);
         if (built is not null)
         {
             foreach (var name in names)
             {
                 _appVariables[(scope.Owner, name)] = built;
             }
+        }
+
+        if (sameFileFactory is not null)
+        {
+            // A factory of this file called at module level builds the app object servers import; called inside another
+            // function (create_app_wsgi() returning create_app()), that function is a factory too.
+            if (scope.IsModuleLevel)
+            {
+                foreach (var name in names)
+                {
+                    _apps.Add(new AppInstance(name, sameFileFactory, line));
+                }
+            }
+            else
+            {
+                AddFactory(scope, sameFileFactory);
+            }
+        }
+        else if (scope.IsModuleLevel && callee is not null && names.Count > 0)
+        {
+            _appCalls.Add(new AppFromCall(names[0], _names.Imports.Candidates(callee), line));
         }
     }
 
