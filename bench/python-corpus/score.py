@@ -90,7 +90,8 @@ def score_scan(fact, service, tally, notes):
         tally.add("scan.writable", 1.0 if ok else 0.0)
         if not ok:
             notes.append(f"writable {path} missing")
-    migrations = (py.get("migrations") or {}).get("tool") if isinstance(py.get("migrations"), dict) else py.get("migrations")
+    stated = service.get("migrations") or py.get("migrations")
+    migrations = stated.get("tool") if isinstance(stated, dict) else stated
     if fact["migrations"] is not None:
         ok = migrations == fact["migrations"]
         tally.add("scan.migrations", 1.0 if ok else 0.0)

@@ -1,5 +1,6 @@
 using Berth.Apps.Python.Manifests;
 using Berth.Apps.Python.Source;
+using Berth.Apps.Python.Stated;
 
 namespace Berth.Apps.Python;
 
@@ -117,7 +118,8 @@ public sealed class PythonServiceDetector : IServiceDetector
             .ToList();
 
         var procfile = ReadProcfile(tree, servicePath);
-        var chosen = ChooseEntrypoint(candidates, servicePath, procfile, serviceModules, evidence);
+        var stated = StatedStartReader.Read(tree, servicePath);
+        var chosen = ChooseEntrypoint(candidates, servicePath, procfile, stated, serviceModules, evidence);
 
         var manifests = PythonManifestReader.Read(tree.Root, servicePath)
             ?? throw new InputException(servicePath, 0, "no dependency manifest found for this service");
@@ -129,14 +131,16 @@ public sealed class PythonServiceDetector : IServiceDetector
         if (importRoot != ".")
             evidence.Add(new Evidence($"import root '{importRoot}' (package root)", JoinPath(servicePath, importRoot), 0));
 
-        var version = PythonVersionResolver.Resolve(tree.Root, servicePath, manifests);
+        var version = StatedPython(PythonVersionResolver.Resolve(tree.Root, servicePath, manifests), stated, notes);
         evidence.Add(new Evidence($"Python {version.Version} from {version.Source}", version.File ?? servicePath, version.Line));
 
         var dependencies = manifests.Dependencies.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var (server, serverEvidence) = ChooseServer(chosen.Framework, dependencies, procfile, manifests);
         evidence.Add(serverEvidence);
 
-        var (port, portEvidence) = ChoosePort(procfile, chosen, serviceModules, servicePath);
+        var (port, portEvidence) = procfile?.Port is null && stated.Port is { } statedPort
+            ? (statedPort, stated.PortSource!)
+            : ChoosePort(procfile, chosen, serviceModules, servicePath);
         evidence.Add(portEvidence);
 
         var health = HealthRoutes(chosen.Framework, serviceModules, evidence, notes);
@@ -176,7 +180,8 @@ public sealed class PythonServiceDetector : IServiceDetector
             Evidence = evidence,
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
-            StartCommand = procfile?.Command,
+            StartCommand = procfile?.Command ?? stated.Server?.Command,
+            Migrations = MigrationDetector.Detect(tree, servicePath, chosen.Framework, dependencies, procfile, stated, serviceModules),
             Python = new PythonFacts
             {
                 Interface = chosen.Framework.Interface,
@@ -207,7 +212,26 @@ public sealed class PythonServiceDetector : IServiceDetector
         return tree.Exists(path) ? ProcfileWeb.Read(path, tree.ReadManifest(path)) : null;
     }
 
-    private static EntrypointCandidate ChooseEntrypoint(List<EntrypointCandidate> candidates, string servicePath, ProcfileWeb? procfile,
+    /// <summary>
+    /// The Python minor: a version file wins; otherwise the image the repository's own Dockerfile builds on, when Berth supports it
+    /// (or it is newer) and it is not past end of life, over a minor chosen from a range or Berth's default.
+    /// </summary>
+    private static PythonVersionChoice StatedPython(PythonVersionChoice resolved, StatedStart stated, List<string> notes)
+    {
+        if (resolved.Source is not ("requires-python" or "poetry python" or "default") || stated.PythonMinor is not { } minor || minor == resolved.Version)
+            return resolved;
+        var supported = PythonVersionResolver.SupportedMinors;
+        var minorNumber = int.Parse(minor[2..], System.Globalization.CultureInfo.InvariantCulture);
+        var oldest = int.Parse(supported[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+        if (minorNumber < oldest)
+        {
+            notes.Add($"{stated.PythonSource!.File}:{stated.PythonSource.Line}: the repository's Dockerfile builds on Python {minor}, which is past its end of life; Berth uses {resolved.Version} ({resolved.Source}) — test the app on it");
+            return resolved;
+        }
+        return new PythonVersionChoice(minor, "Dockerfile", stated.PythonSource!.File, stated.PythonSource.Line);
+    }
+
+    private static EntrypointCandidate ChooseEntrypoint(List<EntrypointCandidate> candidates, string servicePath, ProcfileWeb? procfile, StatedStart stated,
         IReadOnlyList<PythonModuleFacts> serviceModules, List<Evidence> evidence)
     {
         var live = candidates.Where(c => !IsTestFile(Relative(c.Module.File, servicePath))).ToList();
@@ -218,6 +242,8 @@ public sealed class PythonServiceDetector : IServiceDetector
         var named = new List<(string Reference, Evidence Evidence)>();
         if (procfile?.AppReference is { } procRef)
             named.Add((procRef, new Evidence($"Procfile web process serves {procRef}", procfile.File, procfile.Line)));
+        if (stated.Server?.AppReference is { } statedRef)
+            named.Add((statedRef, stated.ServerSource! with { Fact = stated.ServerSource.Fact + $" (serves {statedRef})" }));
         foreach (var module in serviceModules)
         {
             foreach (var call in module.ServerCalls.Where(s => s.AppReference?.Contains(':', StringComparison.Ordinal) == true))

@@ -82,4 +82,128 @@ public sealed class RealRepositoryClassesTests
         Assert.Equal("/health", Assert.Single(profile.Health).Path);
         Assert.Contains(profile.Notes, n => n.Contains("app/health.py:5: the health route /health is partial", StringComparison.Ordinal) && n.Contains("app/main.py:7 PREFIX", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_port_and_start_command_the_repository_states_in_its_start_script_win_over_the_default()
+    {
+        var journal = Single("flask-factory");
+        Assert.Equal(5000, journal.Port);
+        Assert.Equal("gunicorn -b :5000 --access-logfile - --error-logfile - journal:app", journal.StartCommand);
+        Assert.Contains(journal.Evidence, e => e is { File: "boot.sh", Line: 4 } && e.Fact.StartsWith("port 5000 from the repository's own server command", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_default_port_is_never_reported_as_stated()
+    {
+        var ledger = Single("fastapi-settings-prefix");
+        Assert.Equal(8000, ledger.Port);
+        Assert.Null(ledger.StartCommand);
+        Assert.Contains(ledger.Evidence, e => e.Fact.Contains("default 8000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_repositorys_dockerfile_states_port_python_and_command_and_a_production_one_wins()
+    {
+        var profile = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "fastapi\nuvicorn\n",
+            ["app/main.py"] = "from fastapi import FastAPI\n\napp = FastAPI()\n",
+            ["Dockerfile"] = "FROM python:3.10-slim\nEXPOSE 7000\nCMD [\"uvicorn\", \"app.main:app\"]\n",
+            ["Dockerfile.prod"] = "FROM python:3.12-slim AS build\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nENV PORT=9000\nCMD uvicorn app.main:app --host 0.0.0.0 --port 9100 --proxy-headers\n",
+            ["nginx/Dockerfile"] = "FROM nginx:1.27\nEXPOSE 80\n",
+        });
+        Assert.Equal(9100, profile.Port);
+        Assert.Equal("3.12", profile.Runtime.Version);
+        Assert.Equal("Dockerfile", profile.Runtime.VersionSource);
+        Assert.Equal("uvicorn app.main:app --host 0.0.0.0 --port 9100 --proxy-headers", profile.StartCommand);
+    }
+
+    [Fact]
+    public void An_expose_in_a_serving_stage_counts_when_the_last_stage_is_a_worker()
+    {
+        var profile = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "fastapi\nuvicorn\n",
+            ["app/main.py"] = "from fastapi import FastAPI\n\napp = FastAPI()\n",
+            ["Dockerfile"] = "FROM python:3.11-slim AS server\nEXPOSE 8001\nCMD [\"supervisord\"]\nFROM python:3.11-slim AS worker\nCMD [\"celery\", \"worker\"]\n",
+        });
+        Assert.Equal(8001, profile.Port);
+    }
+
+    [Fact]
+    public void A_python_image_past_end_of_life_is_not_adopted_and_says_so()
+    {
+        var profile = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "flask\n",
+            ["app.py"] = "from flask import Flask\n\napp = Flask(__name__)\n",
+            ["Dockerfile"] = "FROM python:3.6-alpine\nCMD gunicorn app:app\n",
+        });
+        Assert.Equal("3.11", profile.Runtime.Version);
+        Assert.Contains(profile.Notes, n => n.StartsWith("Dockerfile:1: the repository's Dockerfile builds on Python 3.6, which is past its end of life", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gunicorn_conf_bind_and_compose_command_state_the_port()
+    {
+        var conf = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "django\ngunicorn\n",
+            ["manage.py"] = "",
+            ["site/settings.py"] = "WSGI_APPLICATION = 'site.wsgi.application'\n",
+            ["gunicorn.conf.py"] = "bind = \"0.0.0.0:8080\"\nworkers = 2\n",
+        });
+        Assert.Equal(8080, conf.Port);
+
+        var compose = Scan(new Dictionary<string, string>
+        {
+            ["services/web/requirements.txt"] = "flask\ngunicorn\n",
+            ["services/web/project/__init__.py"] = "from flask import Flask\n\napp = Flask(__name__)\n",
+            ["docker-compose.prod.yml"] = "services:\n  web:\n    build: ./services/web\n    command: gunicorn --bind 0.0.0.0:5000 project:app\n",
+        });
+        Assert.Equal(5000, compose.Port);
+    }
+
+    [Fact]
+    public void Migrations_the_repository_runs_are_recorded_as_a_separate_step_with_where_it_runs_them()
+    {
+        var journal = Single("flask-factory");
+        Assert.Equal(new MigrationCommand("flask-migrate", "flask db upgrade", true, "boot.sh:3"), journal.Migrations);
+        var ledger = Single("fastapi-settings-prefix");
+        Assert.Equal(new MigrationCommand("alembic", "alembic upgrade head", true, "scripts/prestart.sh:3"), ledger.Migrations);
+    }
+
+    [Fact]
+    public void Migrations_nobody_runs_get_the_tools_standard_command()
+    {
+        var django = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "django\n",
+            ["manage.py"] = "",
+            ["site/settings.py"] = "WSGI_APPLICATION = 'site.wsgi.application'\n",
+            ["shop/migrations/0001_initial.py"] = "",
+        });
+        Assert.Equal(new MigrationCommand("django", "python manage.py migrate --noinput", false, "shop/migrations/0001_initial.py"), django.Migrations);
+
+        var none = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "fastapi\n",
+            ["app/main.py"] = "from fastapi import FastAPI\n\napp = FastAPI()\n",
+        });
+        Assert.Null(none.Migrations);
+    }
+
+    [Fact]
+    public void Names_that_describe_a_credential_are_not_secrets_and_names_that_hold_one_are()
+    {
+        var ledger = Single("fastapi-settings-prefix");
+        bool Secret(string name) => Assert.Single(ledger.Env, e => e.Name == name).Secret;
+        Assert.True(Secret("SECRET_KEY"));
+        Assert.True(Secret("SMTP_PASSWORD"));
+        Assert.True(Secret("DATABASE_URL"));
+        Assert.False(Secret("ACCESS_TOKEN_EXPIRE_MINUTES"));
+        Assert.False(Secret("SMTP_LOGIN"));
+        Assert.False(Secret("OTEL_EXPORTER_ENDPOINT"));
+        Assert.False(Secret("SIGNUP_ENABLED"));
+    }
 }
