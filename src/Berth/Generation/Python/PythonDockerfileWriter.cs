@@ -54,6 +54,9 @@ public static class PythonDockerfileWriter
             .Append(p.LockFile is null ? "" : " with " + p.LockFile).Append('\n');
         text.Append("#   served by ").Append(plan.Server).Append(" on port ").Append(p.Port)
             .Append(plan.HealthRoute is null ? ", no health route (TCP health check)" : $", health check GET {plan.HealthRoute.Path}").Append('\n');
+        if (p.Migrations is { } migrations)
+            text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
+                .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
         text.Append("# Build from ").Append(p.BuildContext == "." ? "the folder that holds this file" : $"'{p.BuildContext}'")
             .Append("; base images are build arguments so a private mirror can replace them:\n");
         text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/")

@@ -150,6 +150,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
             ? $"HEALTHCHECK opens a TCP connection to port {profile.Port} (no health route found)"
             : $"HEALTHCHECK GET {health.Path} with Python's urllib (the image has no curl)");
         decisions.Add($"runs as uid {uid} (numeric, non-root), exec-form command, EXPOSE {profile.Port}");
+        if (profile.Migrations is { } migrations)
+            decisions.Add($"migrations ({migrations.Tool}, {(migrations.StatedByRepository ? "as the repository runs them at " : "its standard command; found at ")}{migrations.Source}): " +
+                $"a separate one-shot step before the new version starts — docker run --rm {profile.Name} {migrations.Command} — not chained into the server's command, so replicas never race to migrate");
 
         var serviceInContext = RelativePath.Under(profile.Path, profile.BuildContext);
         return new PythonImagePlan
