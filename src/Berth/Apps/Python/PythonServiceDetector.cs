@@ -181,6 +181,11 @@ public sealed class PythonServiceDetector : IServiceDetector
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
             StartCommand = procfile?.Command ?? stated.Server?.Command,
+            WritablePaths = serviceModules
+                .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+                .DistinctBy(w => w.Path)
+                .OrderBy(w => w.Path, StringComparer.Ordinal)
+                .ToList(),
             Migrations = MigrationDetector.Detect(tree, servicePath, chosen.Framework, dependencies, procfile, stated, serviceModules),
             Python = new PythonFacts
             {

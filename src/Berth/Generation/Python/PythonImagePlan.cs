@@ -19,6 +19,17 @@ public sealed record PythonImagePlan : IServiceImagePlan
     public const string VenvPath = "/opt/venv";
     public const string AppDirectory = "/app";
 
+    /// <summary>Where the builder stage lays out the writable folders, owned by the service user when copied into the runtime.</summary>
+    public const string WritableStaging = "/writable";
+
+    /// <summary>
+    /// Folders under the app folder the code writes at start-up (relative paths without a file extension): created in the image and
+    /// owned by the service user, since the app's own files are root's. Files (a SQLite database in the app folder) are in the
+    /// contract's writable paths only: they need a volume at their folder.
+    /// </summary>
+    public IReadOnlyList<WritablePath> WritableFolders =>
+        Profile.WritablePaths.Where(w => !w.Path.StartsWith('/') && !Path.HasExtension(w.Path) && !w.Path.Split('/').Contains("..")).ToList();
+
     public required ServiceProfile Profile { get; init; }
     public required RuntimeFlavor Runtime { get; init; }
     public required string PythonVersion { get; init; }

@@ -206,4 +206,21 @@ public sealed class RealRepositoryClassesTests
         Assert.False(Secret("OTEL_EXPORTER_ENDPOINT"));
         Assert.False(Secret("SIGNUP_ENABLED"));
     }
+
+    [Fact]
+    public void Folders_log_files_sqlite_databases_and_uploads_the_code_writes_are_writable_paths_with_their_source()
+    {
+        var journal = Single("flask-factory");
+        var logs = Assert.Single(journal.WritablePaths);
+        Assert.Equal(new WritablePath("logs", "created with os.mkdir()", "journal_app/factory.py:15"), logs);
+
+        var profile = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "flask\n",
+            ["app.py"] = "import logging, os\nfrom logging.handlers import RotatingFileHandler\nfrom pathlib import Path\nfrom flask import Flask\n\napp = Flask(__name__)\nPath('cache').mkdir(exist_ok=True)\nlogging.basicConfig(filename='var/app.log')\nhandler = RotatingFileHandler('audit.log')\nos.makedirs('/tmp/scratch', exist_ok=True)\n",
+            ["config.py"] = "import os\nbasedir = os.path.abspath(os.path.dirname(__file__))\n\nclass Config:\n    SQLALCHEMY_DATABASE_URI = os.environ.get('DATABASE_URL') or 'sqlite:///' + os.path.join(basedir, 'app.db')\n    UPLOAD_FOLDER = os.path.join(basedir, 'uploads')\n",
+        });
+        Assert.Equal(["app.db", "audit.log", "cache", "uploads", "var"], profile.WritablePaths.Select(w => w.Path));
+        Assert.Contains(profile.WritablePaths, w => w is { Path: "app.db", Source: "config.py:5" } && w.Reason.StartsWith("SQLite database", StringComparison.Ordinal));
+    }
 }

@@ -21,7 +21,13 @@ public sealed record PythonModuleFacts(
 {
     /// <summary>Module-level <c>app = create_app()</c> / <c>app = get_application()</c> calls to a function defined elsewhere: the detector turns those that call an app factory into app objects.</summary>
     public IReadOnlyList<AppFromCall> AppCalls { get; init; } = [];
+
+    /// <summary>Paths the code writes (folders it creates, log files, SQLite databases, upload folders), literal paths only.</summary>
+    public IReadOnlyList<WritePath> Writes { get; init; } = [];
 }
+
+/// <summary>A path written by the code at <see cref="Line"/>: relative to the working folder unless absolute.</summary>
+public sealed record WritePath(string Path, string Reason, int Line);
 
 /// <summary><c>import a.b as c</c> → Module "a.b", Names [], Alias "c"; <c>from a import b, c as d</c> → Module "a", Names ["b","c"], aliases mapped.</summary>
 public sealed record PythonImport(string Module, IReadOnlyList<ImportedName> Names, string? Alias, int Line);

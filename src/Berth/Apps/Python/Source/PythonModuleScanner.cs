@@ -13,6 +13,7 @@ internal sealed class PythonModuleScanner
     private readonly JsonLoggingCollector _logging;
     private readonly List<AppInstance> _apps = [];
     private readonly List<AppFromCall> _appCalls = [];
+    private readonly WritablePathCollector _writes;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -32,6 +33,7 @@ internal sealed class PythonModuleScanner
         _routes = new RouteCollector(_names);
         _settings = new SettingsClassCollector(text, _names);
         _logging = new JsonLoggingCollector(_names);
+        _writes = new WritablePathCollector(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -78,6 +80,7 @@ internal sealed class PythonModuleScanner
             _hasMainGuard)
         {
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
+            Writes = _writes.Build(),
         };
     }
 
@@ -185,6 +188,11 @@ internal sealed class PythonModuleScanner
             }
         }
 
+        if (value is not null)
+        {
+            _writes.AddAssignment(names, value, statement.Line);
+        }
+
         if (scope.Owner is { Kind: PythonBlockKind.Class } owner)
         {
             _settings.AddStatement(owner, names, assignment.Annotation, assignment.Value is not null, value, statement.Line);
@@ -200,6 +208,7 @@ internal sealed class PythonModuleScanner
         {
             _variables[(scope.Owner, name)] = value;
         }
+
 
         if (value is CallExpression call)
         {
@@ -340,6 +349,7 @@ internal sealed class PythonModuleScanner
 
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
         _logging.AddCall(call, scope);
+        _writes.AddCall(call);
         RecognizeServerCall(call, scope);
     }
 
