@@ -31,10 +31,11 @@ internal static class MigrationDetector
         var files = tree.Files.Where(f => Below(f, servicePath) is not null).ToList();
         if (framework.Interface is "wsgi" or "asgi" && framework.Name == "django")
         {
+            // Django's own apps (auth, sessions, admin) ship migrations too: every Django project migrates.
             var migration = files.FirstOrDefault(f => f.Contains("/migrations/0001_", StringComparison.Ordinal) && f.EndsWith(".py", StringComparison.Ordinal));
             var manage = files.Where(f => RelativePath.FileName(f) == "manage.py").OrderBy(f => f.Length).FirstOrDefault();
-            if (migration is not null && manage is not null)
-                return ("django", $"python {Below(manage, servicePath)} migrate --noinput", migration);
+            if (manage is not null)
+                return ("django", $"python {Below(manage, servicePath)} migrate --noinput", migration ?? manage);
         }
 
         if (dependencies.Contains("flask-migrate"))

@@ -124,6 +124,7 @@ public static partial class StatedStartReader
         (string Minor, Evidence Source)? from = null;
         var stageExposes = new List<(int, Evidence)>();
         List<(int, Evidence)> lastExposes = [];
+        var workerStage = false;
         var stageRunsServer = false;
         foreach (var (line, number) in LogicalLines(text))
         {
@@ -140,10 +141,11 @@ public static partial class StatedStartReader
                     if (stageExposes.Count > 0)
                         lastExposes = [.. stageExposes];
                     stageExposes.Clear();
+                    workerStage = WorkerStage().IsMatch(argument);
                     var image = PythonImage().Match(argument);
                     from = image.Success ? (image.Groups["minor"].Value, new Evidence($"Python {image.Groups["minor"].Value} from the repository's Dockerfile ({argument.Split(' ')[0]})", file, number)) : from;
                     break;
-                case "EXPOSE":
+                case "EXPOSE" when !workerStage:
                     foreach (var word in argument.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
                         if (int.TryParse(word.Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var exposed))
@@ -215,6 +217,10 @@ public static partial class StatedStartReader
 
     [GeneratedRegex(@"(?<![\w.-])python(?:3)?:(?<minor>3\.\d+)")]
     private static partial Regex PythonImage();
+
+    /// <summary>A stage named for a worker process (celery, flower, beat, rq): its EXPOSE is not the web service's port.</summary>
+    [GeneratedRegex(@"\s[Aa][Ss]\s+\S*(celery|worker|flower|beat|rq|scheduler)", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkerStage();
 
     [GeneratedRegex(@"^PORT[= ]+""?(?<port>\d+)")]
     private static partial Regex EnvPort();
