@@ -134,7 +134,7 @@ def score_init(fact, dockerfile, tally, notes):
         m = re.search(r"PYTHON_VERSION=(\d+\.\d+)", dockerfile)
         got = m.group(1) if m else None
         tally.add("init.python", 1.0 if got == fact["python"] else 0.0)
-    migrations_cmd = bool(re.search(r"(alembic upgrade|migrate|db upgrade)", dockerfile))
+    migrations_cmd = bool(re.search(r"(alembic .*upgrade|migrate|db upgrade)", dockerfile))
     if fact["migrations"] is not None:
         # the migration step must be stated (a one-shot command in the plan/header), never chained into CMD
         chained = bool(re.search(r"(alembic|migrate|db upgrade)", cmd))

@@ -140,7 +140,7 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         var (port, portEvidence) = procfile?.Port is null && stated.Port is { } statedPort
             ? (statedPort, stated.PortSource!)
-            : ChoosePort(procfile, chosen, serviceModules, servicePath);
+            : ChoosePort(procfile, chosen, serviceModules, servicePath, stated);
         evidence.Add(portEvidence);
 
         var health = HealthRoutes(chosen.Framework, serviceModules, evidence, notes);
@@ -317,7 +317,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         return ("uvicorn", new Evidence(dependencies.Contains("uvicorn") ? "uvicorn is a dependency: one uvicorn process per container (Kubernetes scales by replicas)" : "ASGI app: uvicorn, one process per container", manifest, LineOf("uvicorn")));
     }
 
-    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath)
+    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath, StatedStart stated)
     {
         if (procfile?.Port is { } procPort)
             return (procPort, new Evidence($"port {procPort} from the Procfile web process", procfile.File, procfile.Line));
@@ -343,7 +343,10 @@ public sealed class PythonServiceDetector : IServiceDetector
                     return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line));
             }
         }
-        return (DefaultPort, new Evidence($"no port in code, Procfile or settings: default {DefaultPort}", servicePath, 0));
+        // An EXPOSE (or gunicorn.conf bind) is weaker than the code: lint compares a Dockerfile's EXPOSE with the app's port.
+        if (stated.ExposedPort is { } exposed)
+            return (exposed, stated.ExposedPortSource!);
+        return (DefaultPort, new Evidence($"no port in code, Procfile, start command or settings: default {DefaultPort}", servicePath, 0));
     }
 
     private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules, List<Evidence> evidence, List<string> notes)

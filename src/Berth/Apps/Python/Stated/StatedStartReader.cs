@@ -53,13 +53,8 @@ public static partial class StatedStartReader
             port = withPort[0].Line.Port;
             portSource = withPort[0].Source with { Fact = $"port {port} from the repository's own server command ({withPort[0].Line.Server})" };
         }
-        else if (exposes.OrderBy(e => e.Rank).FirstOrDefault() is { Source: not null } exposed)
-        {
-            port = exposed.Port;
-            portSource = exposed.Source;
-        }
-
-        return new StatedStart(server?.Item1, server?.Item2, port, portSource, python?.Minor, python?.Source,
+        var exposed = exposes.OrderBy(e => e.Rank).FirstOrDefault();
+        return new StatedStart(server?.Item1, server?.Item2, port, portSource, exposed.Source is null ? null : exposed.Port, exposed.Source, python?.Minor, python?.Source,
             steps.DistinctBy(s => (s.File, s.Line)).ToList());
     }
 
