@@ -39,6 +39,13 @@ public sealed record NativeLibraryNeed(string Dependency, IReadOnlyList<string> 
 public sealed record WritablePath(string Path, string Reason, string Source);
 
 /// <summary>
+/// The one-shot command that brings the database schema up to date before new replicas start (Alembic, Django, Flask-Migrate):
+/// run once per release, never chained into the server's command (replicas would race to migrate). StatedByRepository: the
+/// repository's own start script, Procfile or Dockerfile runs it (Source names where); otherwise the tool's standard command.
+/// </summary>
+public sealed record MigrationCommand(string Tool, string Command, bool StatedByRepository, string Source);
+
+/// <summary>
 /// One web service, in two parts: the facts every stack has (this record's own properties: what compose, Kubernetes, lint rules and
 /// verify read) and a per-stack part (<see cref="Python"/>) that only that stack's image plan reads. Every fact has its evidence.
 /// </summary>
@@ -117,6 +124,9 @@ public sealed record ServiceProfile
 
     /// <summary>The command line the repository itself states for starting the service (a Procfile's web process, its own Dockerfile, a start script); null when it states none.</summary>
     public string? StartCommand { get; init; }
+
+    /// <summary>The database migration to run once before the service starts, or null when the app has none.</summary>
+    public MigrationCommand? Migrations { get; init; }
 
     /// <summary>Paths the app writes to while it runs (log files, SQLite databases, upload folders, caches).</summary>
     public IReadOnlyList<WritablePath> WritablePaths { get; init; } = [];

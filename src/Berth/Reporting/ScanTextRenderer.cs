@@ -29,6 +29,12 @@ public static class ScanTextRenderer
             Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : "") + (e.BuildTime ? " (build time)" : ""))));
             if (service.LogFormat is { } logFormat)
                 Row(text, "log format", logFormat + LogFormatSource(service));
+            if (service.StartCommand is { } start)
+                Row(text, "start", start + "  (stated by the repository)");
+            if (service.Migrations is { } migrations)
+                Row(text, "migrate", $"{migrations.Command}  ({migrations.Tool}, {(migrations.StatedByRepository ? "the repository runs it" : "its standard command")}: {migrations.Source}; run once per release, not in the server's command)");
+            foreach (var writable in service.WritablePaths)
+                Row(text, "writes", $"{writable.Path}  ({writable.Reason}, {writable.Source})");
             if (service.NativeLibraries.Count > 0)
                 Row(text, "native", string.Join("; ", service.NativeLibraries.Select(n => $"{n.Dependency}: {n.Reason}")));
             text.Append("  evidence:\n");

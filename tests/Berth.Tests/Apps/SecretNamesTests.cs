@@ -16,6 +16,20 @@ public sealed class SecretNamesTests
     [InlineData("LOG_LEVEL", false)]
     [InlineData("PORT", false)]
     [InlineData("APP_NAME", false)]
+    [InlineData("ACCESS_TOKEN_EXPIRE_MINUTES", false)]
+    [InlineData("EMAIL_RESET_TOKEN_EXPIRE_HOURS", false)]
+    [InlineData("TOKEN_REDIS_PREFIX", false)]
+    [InlineData("USER_PASSWORD_MIN_LENGTH", false)]
+    [InlineData("USER_PASSWORD_REQUIRE_SPECIAL_CHAR", false)]
+    [InlineData("AUTH_ENDPOINT", false)]
+    [InlineData("LOGIN_CAPTCHA_ENABLED", false)]
+    [InlineData("TOKEN_ALGORITHM", false)]
+    [InlineData("TRACE_ID_REQUEST_HEADER_KEY", false)]
+    [InlineData("OAUTH_TOKEN_URL", false)]
+    [InlineData("JWT_SECRET_KEY", true)]
+    [InlineData("SMTP_PASSWORD", true)]
+    [InlineData("REFRESH_TOKEN", true)]
+    [InlineData("WRITER_DB_URL", true)]
     public void Classifies_by_name(string name, bool secret) => Assert.Equal(secret, SecretNames.IsSecret(name));
 
     [Fact]
@@ -24,5 +38,6 @@ public sealed class SecretNamesTests
         Assert.True(SecretNames.IsSecret("UPSTREAM", "https://user:pw@example.com/x"));
         Assert.False(SecretNames.IsSecret("UPSTREAM", "https://example.com/x"));
         Assert.False(SecretNames.IsSecret("UPSTREAM", "https://user@example.com/x"));
+        Assert.True(SecretNames.IsSecret("AUTH_ENDPOINT", "https://user:pw@example.com/x"));
     }
 }

@@ -19,6 +19,8 @@ public sealed class GoldenInitTests
         { "fixture", "uv-workspace", "distroless" },
         { "fixture", "monorepo", "slim" },
         { "fixture", "pipenv-app", "slim" },
+        { "fixture", "flask-factory", "slim" },
+        { "fixture", "fastapi-settings-prefix", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -1,6 +1,7 @@
 using Berth.Apps.Links;
 using Berth.Apps.Python.Manifests;
 using Berth.Apps.Python.Source;
+using Berth.Apps.Python.Stated;
 
 namespace Berth.Apps.Python;
 
@@ -27,6 +28,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         var candidates = new List<EntrypointCandidate>();
         foreach (var module in modules.Values)
             candidates.AddRange(EntrypointCandidate.From(module, tree));
+        candidates.AddRange(FactoryBuiltApps.Find(modules.Values, candidates));
         candidates = candidates.Select(c => c with { ServicePath = ServiceRoot(c.Module.File, manifestFolders) ?? "." }).ToList();
         candidates.RemoveAll(c => IsMounted(c, modules.Values));
 
@@ -117,7 +119,8 @@ public sealed class PythonServiceDetector : IServiceDetector
             .ToList();
 
         var procfile = ReadProcfile(tree, servicePath);
-        var chosen = ChooseEntrypoint(candidates, servicePath, procfile, serviceModules, evidence);
+        var stated = StatedStartReader.Read(tree, servicePath);
+        var chosen = ChooseEntrypoint(candidates, servicePath, procfile, stated, serviceModules, evidence);
 
         var manifests = PythonManifestReader.Read(tree.Root, servicePath)
             ?? throw new InputException(servicePath, 0, "no dependency manifest found for this service");
@@ -129,17 +132,19 @@ public sealed class PythonServiceDetector : IServiceDetector
         if (importRoot != ".")
             evidence.Add(new Evidence($"import root '{importRoot}' (package root)", JoinPath(servicePath, importRoot), 0));
 
-        var version = PythonVersionResolver.Resolve(tree.Root, servicePath, manifests);
+        var version = StatedPython(PythonVersionResolver.Resolve(tree.Root, servicePath, manifests), stated, notes);
         evidence.Add(new Evidence($"Python {version.Version} from {version.Source}", version.File ?? servicePath, version.Line));
 
         var dependencies = manifests.Dependencies.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var (server, serverEvidence) = ChooseServer(chosen.Framework, dependencies, procfile, manifests);
         evidence.Add(serverEvidence);
 
-        var (port, portEvidence) = ChoosePort(procfile, chosen, serviceModules, servicePath);
+        var (port, portEvidence) = procfile?.Port is null && stated.Port is { } statedPort
+            ? (statedPort, stated.PortSource!)
+            : ChoosePort(procfile, chosen, serviceModules, servicePath, stated);
         evidence.Add(portEvidence);
 
-        var health = HealthRoutes(chosen.Framework, serviceModules);
+        var health = HealthRoutes(chosen.Framework, serviceModules, evidence, notes);
         foreach (var route in health)
             evidence.Add(new Evidence($"health route {route.Path} answers {string.Join(", ", route.Methods)}", route.Source.Split(':')[0], int.Parse(route.Source.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)));
         if (health.Count == 0)
@@ -176,7 +181,13 @@ public sealed class PythonServiceDetector : IServiceDetector
             Evidence = evidence,
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
-            StartCommand = procfile?.Command,
+            StartCommand = procfile?.Command ?? stated.Server?.Command,
+            WritablePaths = serviceModules
+                .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+                .DistinctBy(w => w.Path)
+                .OrderBy(w => w.Path, StringComparer.Ordinal)
+                .ToList(),
+            Migrations = MigrationDetector.Detect(tree, servicePath, chosen.Framework, dependencies, procfile, stated, serviceModules),
             Python = new PythonFacts
             {
                 Interface = chosen.Framework.Interface,
@@ -207,7 +218,26 @@ public sealed class PythonServiceDetector : IServiceDetector
         return tree.Exists(path) ? ProcfileWeb.Read(path, tree.ReadManifest(path)) : null;
     }
 
-    private static EntrypointCandidate ChooseEntrypoint(List<EntrypointCandidate> candidates, string servicePath, ProcfileWeb? procfile,
+    /// <summary>
+    /// The Python minor: a version file wins; otherwise the image the repository's own Dockerfile builds on, when Berth supports it
+    /// (or it is newer) and it is not past end of life, over a minor chosen from a range or Berth's default.
+    /// </summary>
+    private static PythonVersionChoice StatedPython(PythonVersionChoice resolved, StatedStart stated, List<string> notes)
+    {
+        if (resolved.Source is not ("requires-python" or "poetry python" or "default") || stated.PythonMinor is not { } minor || minor == resolved.Version)
+            return resolved;
+        var supported = PythonVersionResolver.SupportedMinors;
+        var minorNumber = int.Parse(minor[2..], System.Globalization.CultureInfo.InvariantCulture);
+        var oldest = int.Parse(supported[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+        if (minorNumber < oldest)
+        {
+            notes.Add($"{stated.PythonSource!.File}:{stated.PythonSource.Line}: the repository's Dockerfile builds on Python {minor}, which is past its end of life; Berth uses {resolved.Version} ({resolved.Source}) — test the app on it");
+            return resolved;
+        }
+        return new PythonVersionChoice(minor, "Dockerfile", stated.PythonSource!.File, stated.PythonSource.Line);
+    }
+
+    private static EntrypointCandidate ChooseEntrypoint(List<EntrypointCandidate> candidates, string servicePath, ProcfileWeb? procfile, StatedStart stated,
         IReadOnlyList<PythonModuleFacts> serviceModules, List<Evidence> evidence)
     {
         var live = candidates.Where(c => !IsTestFile(Relative(c.Module.File, servicePath))).ToList();
@@ -218,6 +248,8 @@ public sealed class PythonServiceDetector : IServiceDetector
         var named = new List<(string Reference, Evidence Evidence)>();
         if (procfile?.AppReference is { } procRef)
             named.Add((procRef, new Evidence($"Procfile web process serves {procRef}", procfile.File, procfile.Line)));
+        if (stated.Server?.AppReference is { } statedRef)
+            named.Add((statedRef, stated.ServerSource! with { Fact = stated.ServerSource.Fact + $" (serves {statedRef})" }));
         foreach (var module in serviceModules)
         {
             foreach (var call in module.ServerCalls.Where(s => s.AppReference?.Contains(':', StringComparison.Ordinal) == true))
@@ -286,7 +318,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         return ("uvicorn", new Evidence(dependencies.Contains("uvicorn") ? "uvicorn is a dependency: one uvicorn process per container (Kubernetes scales by replicas)" : "ASGI app: uvicorn, one process per container", manifest, LineOf("uvicorn")));
     }
 
-    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath)
+    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath, StatedStart stated)
     {
         if (procfile?.Port is { } procPort)
             return (procPort, new Evidence($"port {procPort} from the Procfile web process", procfile.File, procfile.Line));
@@ -312,17 +344,24 @@ public sealed class PythonServiceDetector : IServiceDetector
                     return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line));
             }
         }
-        return (DefaultPort, new Evidence($"no port in code, Procfile or settings: default {DefaultPort}", servicePath, 0));
+        // An EXPOSE (or gunicorn.conf bind) is weaker than the code: lint compares a Dockerfile's EXPOSE with the app's port.
+        if (stated.ExposedPort is { } exposed)
+            return (exposed, stated.ExposedPortSource!);
+        return (DefaultPort, new Evidence($"no port in code, Procfile, start command or settings: default {DefaultPort}", servicePath, 0));
     }
 
-    private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules)
+    private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules, List<Evidence> evidence, List<string> notes)
     {
         var found = new Dictionary<string, (HashSet<string> Methods, string Source, int Rank)>(StringComparer.Ordinal);
+        var prefixes = new RoutePrefixes(modules);
         foreach (var module in modules)
         {
             foreach (var route in module.Routes)
             {
-                var path = HealthPaths.Join(RoutePrefix(module, route, modules), route.Path);
+                var unresolvedBefore = prefixes.Unresolved.Count;
+                var path = HealthPaths.Join(prefixes.For(module, route), route.Path);
+                if (prefixes.Unresolved.Count > unresolvedBefore && HealthPaths.Rank(path) is not null)
+                    notes.Add($"{module.File}:{route.Line}: the health route {path} is partial: its router is included with a prefix Berth cannot resolve to a literal ({string.Join(", ", prefixes.Unresolved.Skip(unresolvedBefore))}); check the path before probing it");
                 if (HealthPaths.Rank(path) is not { } rank)
                     continue;
                 var methods = framework.MethodsAnswered(route.Declaration, route.Methods);
@@ -334,28 +373,15 @@ public sealed class PythonServiceDetector : IServiceDetector
                     found[path] = (new HashSet<string>(methods, StringComparer.Ordinal), $"{module.File}:{route.Line}", rank);
             }
         }
+        foreach (var resolved in prefixes.Resolved.DistinctBy(e => (e.File, e.Line)))
+            evidence.Add(resolved);
         return found
             .OrderBy(kv => kv.Value.Rank).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new HealthRoute(kv.Key, framework.MethodsAnswered("api_route", kv.Value.Methods.ToList()), kv.Value.Source))
             .ToList();
     }
 
-    /// <summary>The prefix a route gets from its router (<c>APIRouter(prefix=...)</c>) and from where that router is included.</summary>
-    private static string? RoutePrefix(PythonModuleFacts module, RouteDeclaration route, IReadOnlyList<PythonModuleFacts> modules)
-    {
-        if (route.Target is null)
-            return null;
-        var router = module.Routers.FirstOrDefault(r => r.Variable == route.Target);
-        if (router is null)
-            return null; // the app itself
-        var moduleName = ModuleName(module.File);
-        var inclusion = modules
-            .SelectMany(m => m.Inclusions.Select(i => (Module: m, Inclusion: i)))
-            .FirstOrDefault(x => IncludesRouter(x.Module, x.Inclusion, module, moduleName, route.Target));
-        return HealthPaths.Join(inclusion.Inclusion?.Prefix, router.Prefix);
-    }
-
-    private static bool IncludesRouter(PythonModuleFacts including, RouterInclusion inclusion, PythonModuleFacts routerModule, string routerModuleName, string routerVariable)
+    internal static bool IncludesRouter(PythonModuleFacts including, RouterInclusion inclusion, PythonModuleFacts routerModule, string routerModuleName, string routerVariable)
     {
         var expression = inclusion.RouterExpression;
         if (including.File == routerModule.File)
@@ -363,20 +389,20 @@ public sealed class PythonServiceDetector : IServiceDetector
         var lastDot = expression.LastIndexOf('.');
         var variable = lastDot < 0 ? expression : expression[(lastDot + 1)..];
         var qualifier = lastDot < 0 ? null : expression[..lastDot];
-        if (variable != routerVariable)
-            return false;
         var moduleTail = routerModuleName[(routerModuleName.LastIndexOf('.') + 1)..];
         foreach (var import in including.Imports)
         {
             var imported = import.Module.TrimStart('.');
             if (qualifier is null)
             {
-                // from app.routes.health import router
-                if ((routerModuleName.EndsWith(imported, StringComparison.Ordinal) || imported.Length == 0) && import.Names.Any(n => (n.Alias ?? n.Name) == routerVariable))
+                // from app.routes.health import router  |  from .health import bp as health_bp
+                if ((routerModuleName.EndsWith(imported, StringComparison.Ordinal) || imported.Length == 0) && import.Names.Any(n => (n.Alias ?? n.Name) == variable && n.Name == routerVariable))
                     return true;
             }
             else
             {
+                if (variable != routerVariable)
+                    continue;
                 // from app.routes import health; app.include_router(health.router)  |  import app.routes.health as health
                 if (import.Names.Any(n => (n.Alias ?? n.Name) == qualifier && n.Name == moduleTail))
                     return true;

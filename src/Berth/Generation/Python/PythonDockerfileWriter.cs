@@ -54,6 +54,9 @@ public static class PythonDockerfileWriter
             .Append(p.LockFile is null ? "" : " with " + p.LockFile).Append('\n');
         text.Append("#   served by ").Append(plan.Server).Append(" on port ").Append(p.Port)
             .Append(plan.HealthRoute is null ? ", no health route (TCP health check)" : $", health check GET {plan.HealthRoute.Path}").Append('\n');
+        if (p.Migrations is { } migrations)
+            text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
+                .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
         text.Append("# Build from ").Append(p.BuildContext == "." ? "the folder that holds this file" : $"'{p.BuildContext}'")
             .Append("; base images are build arguments so a private mirror can replace them:\n");
         text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/")
@@ -169,6 +172,9 @@ public static class PythonDockerfileWriter
                 Run(text, [pipCache], "pip install ." + (extra.Length > 0 ? " " + extra : ""));
                 break;
         }
+
+        if (plan.WritableFolders.Count > 0)
+            text.Append("RUN mkdir -p ").Append(string.Join(' ', plan.WritableFolders.Select(w => PythonImagePlan.WritableStaging + "/" + w.Path))).Append('\n');
     }
 
     private static void Runtime(StringBuilder text, PythonImagePlan plan)
@@ -206,6 +212,12 @@ public static class PythonDockerfileWriter
         text.Append("COPY --from=builder ").Append(PythonImagePlan.VenvPath).Append(' ').Append(PythonImagePlan.VenvPath).Append('\n');
         text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
         text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
+        if (plan.WritableFolders.Count > 0)
+        {
+            text.Append("# Folders the app writes (").Append(string.Join("; ", plan.WritableFolders.Select(w => $"{w.Path}: {w.Reason}, {w.Source}")))
+                .Append("), owned by the service user; with a read-only root filesystem mount a volume or tmpfs at each.\n");
+            text.Append("COPY --from=builder --chown=").Append(plan.Uid).Append(':').Append(plan.Uid).Append(' ').Append(PythonImagePlan.WritableStaging).Append("/ ./\n");
+        }
         text.Append("USER ").Append(plan.Uid).Append(':').Append(plan.Uid).Append('\n');
         text.Append("EXPOSE ").Append(profile.Port).Append('\n');
         text.Append("HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \\\n");

@@ -19,6 +19,17 @@ public sealed record PythonImagePlan : IServiceImagePlan
     public const string VenvPath = "/opt/venv";
     public const string AppDirectory = "/app";
 
+    /// <summary>Where the builder stage lays out the writable folders, owned by the service user when copied into the runtime.</summary>
+    public const string WritableStaging = "/writable";
+
+    /// <summary>
+    /// Folders under the app folder the code writes at start-up (relative paths without a file extension): created in the image and
+    /// owned by the service user, since the app's own files are root's. Files (a SQLite database in the app folder) are in the
+    /// contract's writable paths only: they need a volume at their folder.
+    /// </summary>
+    public IReadOnlyList<WritablePath> WritableFolders =>
+        Profile.WritablePaths.Where(w => !w.Path.StartsWith('/') && !Path.HasExtension(w.Path) && !w.Path.Split('/').Contains("..")).ToList();
+
     public required ServiceProfile Profile { get; init; }
     public required RuntimeFlavor Runtime { get; init; }
     public required string PythonVersion { get; init; }
@@ -154,6 +165,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
             ? $"HEALTHCHECK opens a TCP connection to port {profile.Port} (no health route found)"
             : $"HEALTHCHECK GET {health.Path} with Python's urllib (the image has no curl)");
         decisions.Add($"runs as uid {uid} (numeric, non-root), exec-form command, EXPOSE {profile.Port}");
+        if (profile.Migrations is { } migrations)
+            decisions.Add($"migrations ({migrations.Tool}, {(migrations.StatedByRepository ? "as the repository runs them at " : "its standard command; found at ")}{migrations.Source}): " +
+                $"a separate one-shot step before the new version starts — docker run --rm {profile.Name} {migrations.Command} — not chained into the server's command, so replicas never race to migrate");
 
         var serviceInContext = RelativePath.Under(profile.Path, profile.BuildContext);
         return new PythonImagePlan

@@ -17,7 +17,17 @@ public sealed record PythonModuleFacts(
     IReadOnlyList<ServerCall> ServerCalls,
     IReadOnlyList<StringAssignment> ModuleStrings,
     IReadOnlyList<JsonLoggingClue> JsonLogging,
-    bool HasMainGuard);
+    bool HasMainGuard)
+{
+    /// <summary>Module-level <c>app = create_app()</c> / <c>app = get_application()</c> calls to a function defined elsewhere: the detector turns those that call an app factory into app objects.</summary>
+    public IReadOnlyList<AppFromCall> AppCalls { get; init; } = [];
+
+    /// <summary>Paths the code writes (folders it creates, log files, SQLite databases, upload folders), literal paths only.</summary>
+    public IReadOnlyList<WritePath> Writes { get; init; } = [];
+}
+
+/// <summary>A path written by the code at <see cref="Line"/>: relative to the working folder unless absolute.</summary>
+public sealed record WritePath(string Path, string Reason, int Line);
 
 /// <summary><c>import a.b as c</c> → Module "a.b", Names [], Alias "c"; <c>from a import b, c as d</c> → Module "a", Names ["b","c"], aliases mapped.</summary>
 public sealed record PythonImport(string Module, IReadOnlyList<ImportedName> Names, string? Alias, int Line);
@@ -27,6 +37,12 @@ public sealed record ImportedName(string Name, string? Alias);
 /// <summary><c>app = FastAPI(...)</c> at module level. Constructor is the fully qualified name when the import resolves it ("fastapi.FastAPI"), else as written.</summary>
 public sealed record AppInstance(string Variable, string Constructor, int Line);
 
+/// <summary>
+/// <c>app = create_app(...)</c> at module level, where the function is not known in this file to build an app. Callees are the
+/// qualified names the written function could mean ("app.create_app" for <c>from app import create_app</c>), most likely first.
+/// </summary>
+public sealed record AppFromCall(string Variable, IReadOnlyList<string> Callees, int Line);
+
 /// <summary>A function that builds and returns a framework app (<c>def create_app(): app = Flask(__name__) ... return app</c>).</summary>
 public sealed record AppFactory(string Function, string Constructor, int Line);
 
@@ -34,7 +50,11 @@ public sealed record AppFactory(string Function, string Constructor, int Line);
 public sealed record RouterInstance(string Variable, string Constructor, string? Prefix, int Line);
 
 /// <summary><c>app.include_router(health.router, prefix="/v1")</c> / <c>app.register_blueprint(bp, url_prefix=...)</c> / <c>app.mount("/x", sub)</c>. RouterExpression is the dotted expression as written ("health.router").</summary>
-public sealed record RouterInclusion(string Target, string RouterExpression, string? Prefix, int Line);
+public sealed record RouterInclusion(string Target, string RouterExpression, string? Prefix, int Line)
+{
+    /// <summary>The prefix written as a name rather than a literal (<c>prefix=settings.API_V1_STR</c> → "settings.API_V1_STR"), for the detector to resolve.</summary>
+    public string? PrefixReference { get; init; }
+}
 
 /// <summary>
 /// One route. Target is the app/router variable ("app", "router", "bp"), or null for Starlette <c>Route(...)</c> lists / Django <c>path()</c>.

@@ -12,6 +12,8 @@ internal sealed class PythonModuleScanner
     private readonly SettingsClassCollector _settings;
     private readonly JsonLoggingCollector _logging;
     private readonly List<AppInstance> _apps = [];
+    private readonly List<AppFromCall> _appCalls = [];
+    private readonly WritablePathCollector _writes;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -31,6 +33,7 @@ internal sealed class PythonModuleScanner
         _routes = new RouteCollector(_names);
         _settings = new SettingsClassCollector(text, _names);
         _logging = new JsonLoggingCollector(_names);
+        _writes = new WritablePathCollector(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -74,7 +77,11 @@ internal sealed class PythonModuleScanner
             serverCalls.OrderBy(s => s.Line).ToList(),
             _moduleStrings.OrderBy(s => s.Line).ToList(),
             _logging.Build(),
-            _hasMainGuard);
+            _hasMainGuard)
+        {
+            AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
+            Writes = _writes.Build(),
+        };
     }
 
     private void VisitFunction(PythonStatement statement)
@@ -181,6 +188,11 @@ internal sealed class PythonModuleScanner
             }
         }
 
+        if (value is not null)
+        {
+            _writes.AddAssignment(names, value, statement.Line);
+        }
+
         if (scope.Owner is { Kind: PythonBlockKind.Class } owner)
         {
             _settings.AddStatement(owner, names, assignment.Annotation, assignment.Value is not null, value, statement.Line);
@@ -196,6 +208,7 @@ internal sealed class PythonModuleScanner
         {
             _variables[(scope.Owner, name)] = value;
         }
+
 
         if (value is CallExpression call)
         {
@@ -244,15 +257,36 @@ internal sealed class PythonModuleScanner
 
         // app = create_app(): remember the variable holds an app (for app.run(...)).
         var callee = PythonExpressions.DottedName(call.Function);
-        var built = call.Function is NameExpression factory && _factoryConstructors.TryGetValue(factory.Name, out var known)
-            ? known
-            : callee is not null && callee[(callee.LastIndexOf('.') + 1)..].Contains("app", StringComparison.OrdinalIgnoreCase) ? "" : null;
+        var sameFileFactory = call.Function is NameExpression factory && _factoryConstructors.TryGetValue(factory.Name, out var known) ? known : null;
+        var built = sameFileFactory
+            ?? (callee is not null && callee[(callee.LastIndexOf('.') + 1)..].Contains("app", StringComparison.OrdinalIgnoreCase) ? "" : null);
         if (built is not null)
         {
             foreach (var name in names)
             {
                 _appVariables[(scope.Owner, name)] = built;
             }
+        }
+
+        if (sameFileFactory is not null)
+        {
+            // A factory of this file called at module level builds the app object servers import; called inside another
+            // function (create_app_wsgi() returning create_app()), that function is a factory too.
+            if (scope.IsModuleLevel)
+            {
+                foreach (var name in names)
+                {
+                    _apps.Add(new AppInstance(name, sameFileFactory, line));
+                }
+            }
+            else
+            {
+                AddFactory(scope, sameFileFactory);
+            }
+        }
+        else if (scope.IsModuleLevel && callee is not null && names.Count > 0)
+        {
+            _appCalls.Add(new AppFromCall(names[0], _names.Imports.Candidates(callee), line));
         }
     }
 
@@ -315,6 +349,7 @@ internal sealed class PythonModuleScanner
 
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
         _logging.AddCall(call, scope);
+        _writes.AddCall(call);
         RecognizeServerCall(call, scope);
     }
 

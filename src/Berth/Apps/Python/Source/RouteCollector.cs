@@ -68,10 +68,10 @@ internal sealed class RouteCollector(PythonNameLookup names)
                 AddRoute(target, call.Argument(0, "rule"), call.Keyword("view_func") ?? call.Positional(2), call.Keyword("methods"), method, call.Line);
                 break;
             case "include_router":
-                AddInclusion(target, call.Argument(0, "router"), PythonExpressions.StringValue(call.Keyword("prefix")), call.Line);
+                AddInclusion(target, call.Argument(0, "router"), call.Keyword("prefix"), call.Line);
                 break;
             case "register_blueprint":
-                AddInclusion(target, call.Argument(0, "blueprint"), PythonExpressions.StringValue(call.Keyword("url_prefix")), call.Line);
+                AddInclusion(target, call.Argument(0, "blueprint"), call.Keyword("url_prefix"), call.Line);
                 break;
             case "mount":
                 var path = PythonExpressions.StringValue(call.Argument(0, "path"));
@@ -95,6 +95,12 @@ internal sealed class RouteCollector(PythonNameLookup names)
 
     private void AddInclusion(string? target, PythonExpression? router, string? prefix, int line) =>
         Inclusions.Add(new RouterInclusion(target ?? "", PythonExpressions.Describe(router) ?? "", prefix, line));
+
+    private void AddInclusion(string? target, PythonExpression? router, PythonExpression? prefix, int line) =>
+        Inclusions.Add(new RouterInclusion(target ?? "", PythonExpressions.Describe(router) ?? "", PythonExpressions.StringValue(prefix), line)
+        {
+            PrefixReference = PythonExpressions.StringValue(prefix) is null ? PythonExpressions.DottedName(prefix) : null,
+        });
 
     private void AddDjangoRoute(CallExpression call, string declaration, string? assignedTo)
     {
