@@ -17,7 +17,7 @@ internal static partial class ChartFacts
     /// <summary>Every <c>.Values.x.y</c> in the chart's own templates (not subcharts'), with whether a <c>| default</c> or <c>default … .Values.x</c> covers it.</summary>
     public static IEnumerable<ValueReference> References(HelmChart chart)
     {
-        foreach (var (file, text) in chart.Templates.Where(t => !t.File.Contains(Path.DirectorySeparatorChar + "charts" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        foreach (var (file, text) in chart.Templates.Where(t => !IsSubchartFile(chart, t.File)))
         {
             var lines = text.Split('\n');
             // A value tested anywhere in the template ({{ if .Values.x }}, with, and/or/not) is optional by design there.
@@ -34,6 +34,13 @@ internal static partial class ChartFacts
             }
         }
     }
+
+    /// <summary>
+    /// Whether a file belongs to a subchart (under the chart's own charts/ folder). Only the part of the path below the chart's folder
+    /// counts: a chart that itself sits in a folder named charts/ (as <c>berth init</c> writes them) is not its own subchart.
+    /// </summary>
+    private static bool IsSubchartFile(HelmChart chart, string file) =>
+        Path.GetRelativePath(chart.Folder, file).Split(Path.DirectorySeparatorChar).Contains("charts", StringComparer.Ordinal);
 
     /// <summary>Whether a template uses the values as a whole (<c>toYaml .Values</c>, <c>include "x" .Values</c>): then every key may be read.</summary>
     public static bool UsesWholeValues(HelmChart chart) => chart.Templates.Any(t => WholeValues().IsMatch(t.Text));
