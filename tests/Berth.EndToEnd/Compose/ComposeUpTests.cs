@@ -107,7 +107,7 @@ public sealed class ComposeUpTests
     }
 
     /// <summary>`up --wait` for Compose 1.29, which has none: polls each container's health until healthy, unhealthy or the time is up.</summary>
-    private static async Task<Dictionary<string, string>> WaitHealthyAsync(DockerCli engine, Dictionary<string, string> containers, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<string, string>> WaitHealthyAsync(DockerCli engine, Dictionary<string, string> containers, CancellationToken cancellationToken)
     {
         var status = containers.ToDictionary(c => c.Key, _ => "unknown", StringComparer.Ordinal);
         var deadline = Stopwatch.StartNew();

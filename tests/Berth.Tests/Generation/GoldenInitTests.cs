@@ -33,6 +33,7 @@ public sealed class GoldenInitTests
         { "example", "vite-spa", "distroless" },
         { "example", "nest-api", "slim" },
         { "example", "nest-api", "distroless" },
+        { "example", "chat-platform", "slim" },
         { "fixture", "node-workspace", "slim" },
         { "fixture", "next-pages", "slim" },
         { "fixture", "next-pages", "distroless" },

@@ -32,5 +32,6 @@ public sealed class GeneratedTree : IDisposable
         { "example", "notes-api" },
         { "example", "inventory-service" },
         { "fixture", "shop" },
+        { "example", "chat-platform" },
     };
 }

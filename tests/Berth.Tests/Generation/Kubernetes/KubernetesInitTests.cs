@@ -14,6 +14,7 @@ public sealed class KubernetesInitTests
     [InlineData("fixture", "shop", "slim")]
     [InlineData("example", "notes-api", "slim")]
     [InlineData("example", "inventory-service", "distroless")]
+    [InlineData("example", "chat-platform", "slim")]
     public void Generated_trees_match_the_golden_files(string kind, string app, string runtime)
     {
         using var output = new TempTree();

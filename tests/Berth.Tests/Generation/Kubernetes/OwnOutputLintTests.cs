@@ -19,6 +19,7 @@ public sealed class OwnOutputLintTests
         { "example", "express-api" },
         { "example", "vite-spa" },
         { "fixture", "shop" },
+        { "example", "chat-platform" },
     };
 
     [Theory]
