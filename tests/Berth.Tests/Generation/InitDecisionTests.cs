@@ -25,7 +25,7 @@ public sealed class InitDecisionTests
         });
         var slim = BerthCli.Run("init", tree.Root, "--dry-run");
         Assert.Equal(0, slim.ExitCode);
-        Assert.Contains("builder and runtime both python:3.13-slim", slim.Stdout);
+        Assert.Contains("builder and runtime both python:3.14-slim", slim.Stdout);
         var distroless = BerthCli.Run("init", tree.Root, "--dry-run", "--runtime", "distroless");
         Assert.Equal(2, distroless.ExitCode);
         Assert.Contains("pyproject.toml:4: ", distroless.Stderr);

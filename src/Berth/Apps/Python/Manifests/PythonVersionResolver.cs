@@ -11,7 +11,7 @@ namespace Berth.Apps.Python.Manifests;
 public static partial class PythonVersionResolver
 {
     /// <summary>Minors that both a <c>python:X.Y-slim</c> builder and the runtime images can serve, oldest first.</summary>
-    public static readonly IReadOnlyList<string> SupportedMinors = ["3.9", "3.10", "3.11", "3.12", "3.13"];
+    public static readonly IReadOnlyList<string> SupportedMinors = ["3.9", "3.10", "3.11", "3.12", "3.13", "3.14"];
 
     public const string DefaultMinor = "3.11";
 

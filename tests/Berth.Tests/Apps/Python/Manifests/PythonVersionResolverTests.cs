@@ -78,16 +78,17 @@ public sealed class PythonVersionResolverTests
     [InlineData("==3.9.*", "3.9")]
     [InlineData("~=3.10.0", "3.10")]
     [InlineData("<3.11", "3.10")]
-    [InlineData(">=3.12", "3.13")]
-    [InlineData(">=3.11,!=3.11.*", "3.13")]
-    [InlineData(">=3.12,!=3.13.*", "3.12")]
+    [InlineData(">=3.12", "3.14")]
+    [InlineData(">=3.11,!=3.11.*", "3.14")]
+    [InlineData(">=3.12,<3.14", "3.13")]
+    [InlineData(">=3.12,!=3.13.*,!=3.14.*", "3.12")]
     public void Constraints_choose_the_default_minor_when_allowed_else_the_newest(string constraint, string expected) =>
         Assert.Equal(expected, PythonVersionResolver.Newest(constraint, "requires-python", "pyproject.toml", 1).Version);
 
     [Fact]
     public void A_constraint_no_supported_minor_meets_is_an_input_error()
     {
-        var error = Assert.Throws<InputException>(() => Resolve(new() { ["pyproject.toml"] = "[project]\nname = \"x\"\nrequires-python = \">=3.14\"\n" }));
+        var error = Assert.Throws<InputException>(() => Resolve(new() { ["pyproject.toml"] = "[project]\nname = \"x\"\nrequires-python = \">=3.15\"\n" }));
         Assert.Equal(("pyproject.toml", 3), (error.File, error.Line));
     }
 
