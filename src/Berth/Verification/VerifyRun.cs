@@ -430,7 +430,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
     private static IEnumerable<string> SecretValues(EnvironmentPlan environment, VerifyOptions options, EnvFile? envFile) =>
     [
         .. envFile?.Values.Values.Where(v => v.Length >= 6) ?? [],
-        .. options.Environment.Where(e => Apps.Python.SecretNames.IsSecret(e.Key)).Select(e => e.Value),
+        .. options.Environment.Where(e => Apps.SecretNames.IsSecret(e.Key)).Select(e => e.Value),
         .. environment.Invented.Where(i => i.ShownValue is null).Select(i => environment.Values[i.Name]),
     ];
 

@@ -1,4 +1,4 @@
-using Berth.Apps.Python;
+using Berth.Apps;
 
 namespace Berth.Tests.Apps;
 

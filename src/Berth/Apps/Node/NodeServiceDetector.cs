@@ -1,7 +1,6 @@
 using System.Globalization;
 using Berth.Apps.Node.Manifests;
 using Berth.Apps.Node.Source;
-using Berth.Apps.Python;
 
 namespace Berth.Apps.Node;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Berth.Apps.Python;
+using Berth.Apps;
 
 namespace Berth.Verification.Checks;
 

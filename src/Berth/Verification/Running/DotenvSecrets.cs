@@ -1,6 +1,5 @@
 using Berth.Apps;
 using System.Text.RegularExpressions;
-using Berth.Apps.Python;
 
 namespace Berth.Verification.Running;
 

@@ -1,4 +1,4 @@
-using Berth.Apps.Python;
+using Berth.Apps;
 using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.Dockerfile;

@@ -1,4 +1,4 @@
-namespace Berth.Apps.Python;
+namespace Berth.Apps;
 
 /// <summary>Decides whether an environment variable holds a secret, from its name and (code) default alone.</summary>
 public static class SecretNames

@@ -1,4 +1,4 @@
-namespace Berth.Apps.Python;
+namespace Berth.Apps;
 
 /// <summary>Which route paths are health or readiness probes, and in which order a probe should prefer them.</summary>
 public static class HealthPaths
