@@ -291,6 +291,10 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var claimSource = profile?.Evidence.FirstOrDefault(e => e.Fact.StartsWith("log format", StringComparison.Ordinal)) is { } evidence ? $"{evidence.File}:{evidence.Line}" : "scan";
         checks.Add(RunChecks.JsonLogs(claims, claimSource, LogLines.Count(stdout)));
 
+        // Verify's own connections close before the stop: the HTTP client may hold a connection it opened for a poll that another
+        // connection then answered. It never carried a request, and Node's server.close() waits for such a connection until its
+        // headersTimeout (60 s), so Next.js outlived the grace about one stop in ten. The stop must measure the app, not the prober.
+        probe.Dispose();
         var grace = server.GracefulTimeoutSeconds ?? DefaultGraceSeconds;
         var graceSource = server.GracefulTimeoutSeconds is null ? "default" : "from the command line";
         progress.Step($"stopping with SIGTERM (grace {grace} s)");
