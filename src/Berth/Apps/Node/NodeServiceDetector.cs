@@ -99,12 +99,23 @@ public sealed class NodeServiceDetector : IServiceDetector
         return modules;
     }
 
+    /// <summary>
+    /// Tests, stories and the configuration of test and lint tools: the running app never reads them, so their variables
+    /// (<c>process.env.CI</c> in playwright.config.ts) are not the service's.
+    /// </summary>
     private static bool IsTestFile(string file)
     {
         var name = RelativePath.FileName(file);
         return name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal) ||
-               file.Split('/').Any(s => s is "__tests__" or "test" or "tests" or "e2e" or "cypress" or "coverage");
+               name.Contains(".stories.", StringComparison.Ordinal) || ToolConfigPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) ||
+               file.Split('/').Any(s => s is "__tests__" or "test" or "tests" or "e2e" or "cypress" or "coverage" or ".storybook" or "playwright");
     }
+
+    private static readonly string[] ToolConfigPrefixes =
+    [
+        "playwright.config.", "playwright-ct.config.", "vitest.config.", "vitest.workspace.", "jest.config.", "jest.setup.", "cypress.config.",
+        "karma.conf.", "eslint.config.", ".eslintrc.", "prettier.config.", ".prettierrc.", "stylelint.config.", "commitlint.config.", "lint-staged.config.",
+    ];
 
     private static ServiceProfile Profile(SourceTree tree, string folder, PackageJson manifest, string framework, Dictionary<string, JsModuleFacts> sources, NodeWorkspaces workspaces)
     {

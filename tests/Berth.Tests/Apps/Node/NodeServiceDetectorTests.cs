@@ -129,6 +129,23 @@ public sealed class NodeServiceDetectorTests
     }
 
     [Fact]
+    public void Test_and_lint_tool_configs_are_not_the_apps_env()
+    {
+        // fastapi/full-stack-fastapi-template's frontend: playwright.config.ts reads CI and the test base URL; the SPA reads one variable.
+        var app = Single(new()
+        {
+            ["package.json"] = """{ "scripts": { "build": "vite build" }, "devDependencies": { "vite": "6.0.0", "@playwright/test": "1.50.0" } }""",
+            ["index.html"] = "<div id=app></div>",
+            ["src/main.ts"] = "console.log(import.meta.env.VITE_API_URL);",
+            ["playwright.config.ts"] = "export default { retries: process.env.CI ? 2 : 0, use: { baseURL: process.env.PLAYWRIGHT_BASE_URL } };",
+            ["vitest.config.ts"] = "export default { test: { env: { TZ: process.env.TEST_TZ } } };",
+            ["src/Button.stories.tsx"] = "const theme = process.env.STORYBOOK_THEME;",
+            ["vite.config.ts"] = "export default { base: process.env.VITE_BASE_PATH };",
+        });
+        Assert.Equal(["VITE_API_URL", "VITE_BASE_PATH"], app.Env.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Tooling_only_package_json_is_skipped_with_the_reason_and_the_service_beside_it_is_found()
     {
         using var tree = new TempTree(new Dictionary<string, string>
