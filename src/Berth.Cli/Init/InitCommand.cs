@@ -53,7 +53,8 @@ public static class InitCommand
                 Workers = parse.GetValue(workers),
                 Installer = parse.GetValue(installer) == "pip" ? InstallerChoice.Pip : InstallerChoice.Auto,
             };
-            var scan = RepositoryScanner.Scan(root);
+            var scan = RepositoryScanner.ScanFromWorkspace(root);
+            root = scan.ShownRoot(root);
             var kubernetes = parse.GetValue(k8s) switch
             {
                 "kustomize" => KubernetesTargets.Kustomize,
@@ -61,11 +62,18 @@ public static class InitCommand
                 "none" => KubernetesTargets.None,
                 _ => KubernetesTargets.All,
             };
+            // A workspace member named on its own: its Dockerfile goes into its folder (built from the workspace root), but
+            // compose.yaml and k8s/ belong at the workspace root, outside the folder named: written only with --out.
+            var wholeRepository = scan.Member is null || parse.GetValue(output) is not null;
             var report = InitRun.Execute(scan, root, options, parse.GetValue(output), parse.GetValue(force), parse.GetValue(dryRun),
-                compose: !parse.GetValue(noCompose), kubernetes: kubernetes);
+                compose: wholeRepository && !parse.GetValue(noCompose), kubernetes: wholeRepository ? kubernetes : KubernetesTargets.None);
+            if (!wholeRepository)
+                stderr.WriteLine($"berth: {scan.Member} is a workspace member: compose.yaml and k8s/ belong at the workspace root ({root}), outside the folder named; run `berth init {root}` or pass --out to write them");
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.InitReport) + "\n"
                 : Render(report));
+            foreach (var skipped in report.Skipped)
+                stderr.WriteLine($"berth: {skipped.Path}: {skipped.Name} was skipped: {skipped.Reason}");
             var kept = report.AllFiles.Count(f => f.Outcome == "kept");
             if (kept > 0)
             {
@@ -93,6 +101,8 @@ public static class InitCommand
             Files(text, service.Files);
             text.Append("  build: ").Append(service.BuildCommand).Append("\n\n");
         }
+        foreach (var skipped in report.Skipped)
+            text.Append(skipped.Name).Append("  (").Append(skipped.Path).Append(")\n  skipped: ").Append(skipped.Reason).Append("\n\n");
         if (report.Compose is { } compose)
         {
             text.Append("compose\n");

@@ -18,7 +18,8 @@ public static class ScanCommand
         command.SetAction(parse =>
         {
             var root = parse.GetValue(path)!;
-            var scan = RepositoryScanner.Scan(root);
+            var scan = RepositoryScanner.ScanFromWorkspace(root);
+            root = scan.ShownRoot(root);
             var report = new ScanReport(root, scan.Services, scan.Skipped, scan.Notes) { Links = scan.Links.Links, BackingServices = scan.Links.BackingServices };
             stdout.Write(parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(report, BerthJsonContext.Readable.ScanReport) + "\n"

@@ -26,6 +26,83 @@ public static class RepositoryScanner
         }
     }
 
+    /// <summary>
+    /// Scans PATH as <see cref="Scan(string)"/> does, except when PATH is a member of a workspace whose root is above it (a uv
+    /// workspace, npm/yarn/pnpm/bun workspaces): the member's lock, package manager and build context live at that root, so the
+    /// scan runs from there and keeps only the services under PATH. Scanning a service folder and its repository root then
+    /// give the same profile. Looks up to <see cref="WorkspaceSearchDepth"/> folders up, never above a folder holding .git.
+    /// </summary>
+    public static ScanResult ScanFromWorkspace(string root)
+    {
+        var full = Path.GetFullPath(root);
+        var member = "";
+        var folder = full;
+        for (var up = 0; up < WorkspaceSearchDepth && !Directory.Exists(Path.Combine(folder, ".git")); up++)
+        {
+            var parent = Path.GetDirectoryName(folder);
+            if (parent is null)
+                break;
+            member = member.Length == 0 ? Path.GetFileName(folder) : Path.GetFileName(folder) + "/" + member;
+            folder = parent;
+            if (!DeclaresWorkspace(folder))
+                continue;
+            ScanResult whole;
+            try
+            {
+                whole = Scan(folder, Detectors);
+            }
+            catch (InputException)
+            {
+                break; // the workspace root does not scan cleanly: PATH on its own says what is wrong, under the name the user gave
+            }
+            var members = whole.Services.Where(s => s.WorkspaceRoot is not null && RelativePath.IsAtOrBelow(s.Path, member)).ToList();
+            if (members.Count == 0)
+                continue;
+            var names = members.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            var links = whole.Links with
+            {
+                Links = whole.Links.Links.Where(l => names.Contains(l.From) && names.Contains(l.To)).ToList(),
+                BackingServices = whole.Links.BackingServices.Where(n => names.Contains(n.Service)).ToList(),
+            };
+            var note = $"{member} is a member of the workspace at {RelativeUp(member)} ({members[0].LockFile ?? "its manifest"}): scanned from there, " +
+                       "where its lock, package manager and build context are; paths below are relative to the workspace root";
+            return new ScanResult(whole.Root, members, whole.Skipped.Where(f => RelativePath.IsAtOrBelow(f.Path, member)).ToList(), [note, .. whole.Notes])
+            {
+                Links = links,
+                Member = member,
+            };
+        }
+        return Scan(root);
+    }
+
+    /// <summary>How many folders above PATH a workspace root is looked for.</summary>
+    public const int WorkspaceSearchDepth = 4;
+
+    private static string RelativeUp(string member) => string.Join('/', member.Split('/').Select(_ => ".."));
+
+    private static bool DeclaresWorkspace(string folder)
+    {
+        static string? Read(string file)
+        {
+            try
+            {
+                var info = new FileInfo(file);
+                return info.Exists && info.Length is > 0 and < 1 << 20 ? File.ReadAllText(file) : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+        return Read(Path.Combine(folder, "pyproject.toml"))?.Contains("[tool.uv.workspace]", StringComparison.Ordinal) == true
+            || Read(Path.Combine(folder, "package.json"))?.Contains("\"workspaces\"", StringComparison.Ordinal) == true
+            || File.Exists(Path.Combine(folder, "pnpm-workspace.yaml"));
+    }
+
     public static ScanResult Scan(string root, IReadOnlyList<IServiceDetector> detectors)
     {
         var tree = SourceTree.Load(root);

@@ -9,6 +9,25 @@ public sealed record ScanResult(string Root, IReadOnlyList<ServiceProfile> Servi
 {
     /// <summary>What ties the services together: which calls which, and the databases, caches and brokers they need.</summary>
     public RepositoryLinks Links { get; init; } = RepositoryLinks.None;
+
+    /// <summary>
+    /// Set when the folder the user named is a member of a workspace above it and the scan ran from the workspace root
+    /// (<see cref="RepositoryScanner.ScanFromWorkspace"/>): the member's path under <see cref="Root"/>.
+    /// </summary>
+    public string? Member { get; init; }
+
+    /// <summary>The scan root as the user would write it, given the path they named: that path itself, or the workspace root above it.</summary>
+    public string ShownRoot(string given)
+    {
+        if (Member is null)
+            return given;
+        var up = string.Join('/', Member.Split('/').Select(_ => ".."));
+        var joined = Path.GetFullPath(Path.Combine(given, up));
+        if (Path.IsPathRooted(given))
+            return joined;
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, joined).Replace('\\', '/');
+        return relative;
+    }
 }
 
 /// <summary>A folder that looked like an app but is not a web service (tooling-only pyproject, a worker without a port, a library...).</summary>

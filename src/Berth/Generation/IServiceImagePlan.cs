@@ -23,5 +23,11 @@ public interface IStackGenerator
     /// <summary>The <see cref="RuntimeInfo.Language"/> this generator takes ("python", "node").</summary>
     string Language { get; }
 
+    /// <summary>
+    /// Why this generator writes no image for the service (a package manager it cannot install with, say), or null when it
+    /// can plan one. A declined service is reported and skipped; the rest of the repository is still written.
+    /// </summary>
+    string? Declines(ServiceProfile profile);
+
     IServiceImagePlan Plan(ServiceProfile profile, GenerationOptions options);
 }

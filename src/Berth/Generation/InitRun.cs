@@ -1,4 +1,5 @@
 using Berth.Apps;
+using Berth.Apps.Links;
 using Berth.Generation.Compose;
 using Berth.Generation.Kubernetes;
 using Berth.Reporting;
@@ -23,14 +24,29 @@ public static class InitRun
         var outputRoot = outDirectory ?? scan.Root;
         var shownOutput = outDirectory ?? shownRoot;
 
+        // A service its stack's generator declines is skipped with the reason; the others are still written. Only when every
+        // service is declined is there nothing to do, and that is an input error like any other.
+        var skipped = scan.Services
+            .Select(profile => (Profile: profile, Reason: StackGenerators.Declines(profile)))
+            .Where(x => x.Reason is not null)
+            .Select(x => new InitSkippedService(x.Profile.Name, x.Profile.Path, x.Reason!))
+            .ToList();
+        if (skipped.Count > 0 && skipped.Count == scan.Services.Count)
+        {
+            var first = scan.Services[0];
+            throw new InputException(first.LockFile ?? first.ManifestFile ?? first.Path, 0, $"{first.Name}: no image is written: {skipped[0].Reason}");
+        }
+        var links = WithoutSkipped(scan.Links, skipped);
+
         var planned = scan.Services
+            .Where(profile => skipped.All(s => s.Name != profile.Name))
             .Select(profile => (Profile: profile, Plan: StackGenerators.Plan(profile, options)))
             .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
             .ToList();
 
         // compose.yaml: from the shared profile part and each image's contract only (Compose/ComposePlanner)
         var composePlan = compose && planned.Count > 0
-            ? ComposePlanner.Plan(planned.Select(p => new ComposeInput(p.Profile, p.Plan.Container, p.Files[0].Path)).ToList(), scan.Links, new ComposeLayout(scan.Root, outputRoot))
+            ? ComposePlanner.Plan(planned.Select(p => new ComposeInput(p.Profile, p.Plan.Container, p.Files[0].Path)).ToList(), links, new ComposeLayout(scan.Root, outputRoot))
             : null;
         var composeFiles = composePlan?.Files() ?? [];
 
@@ -78,7 +94,20 @@ public static class InitRun
                 results.Select(r => new InitFileReport(Shown(shownOutput, r.File.Path), Outcome(r.Outcome), r.File.Purpose, r.Diff)).ToList(),
                 cluster.Commands(path => Shown(shownOutput, path)));
         }
-        return new InitReport(shownRoot, shownOutput, dryRun, services) { Compose = composeReport, Kubernetes = clusterReport };
+        return new InitReport(shownRoot, shownOutput, dryRun, services) { Compose = composeReport, Kubernetes = clusterReport, Skipped = skipped };
+    }
+
+    /// <summary>The links among the services that are written: a link to or from a skipped service has nothing to wire.</summary>
+    private static RepositoryLinks WithoutSkipped(RepositoryLinks links, IReadOnlyList<InitSkippedService> skipped)
+    {
+        if (skipped.Count == 0)
+            return links;
+        bool Written(string name) => skipped.All(s => s.Name != name);
+        return links with
+        {
+            Links = links.Links.Where(l => Written(l.From) && Written(l.To)).ToList(),
+            BackingServices = links.BackingServices.Where(n => Written(n.Service)).ToList(),
+        };
     }
 
     private static string Outcome(FileOutcome outcome) => outcome switch

@@ -49,10 +49,16 @@ public sealed record InitReport(string Root, string Output, bool DryRun, IReadOn
     /// <summary><c>--k8s</c>: the Kubernetes decisions, files and next commands; null with --k8s none.</summary>
     public InitKubernetesReport? Kubernetes { get; init; }
 
+    /// <summary>Services found but not written, each with the reason (a stack or package manager Berth does not generate for).</summary>
+    public IReadOnlyList<InitSkippedService> Skipped { get; init; } = [];
+
     /// <summary>Every file init wrote or kept: the services', compose's and the Kubernetes trees'.</summary>
     [JsonIgnore]
     public IEnumerable<InitFileReport> AllFiles => Services.SelectMany(s => s.Files).Concat(Compose?.Files ?? []).Concat(Kubernetes?.Files ?? []);
 }
+
+/// <summary>A service <c>berth init</c> found and wrote nothing for, and why.</summary>
+public sealed record InitSkippedService(string Name, string Path, string Reason);
 
 public sealed record InitComposeReport(IReadOnlyList<string> Decisions, IReadOnlyList<InitFileReport> Files);
 

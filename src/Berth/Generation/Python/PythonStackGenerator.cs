@@ -7,5 +7,7 @@ public sealed class PythonStackGenerator : IStackGenerator
 {
     public string Language => "python";
 
+    public string? Declines(ServiceProfile profile) => null;
+
     public IServiceImagePlan Plan(ServiceProfile profile, GenerationOptions options) => PythonImagePlan.For(profile, options);
 }
