@@ -76,6 +76,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             if (text is not null)
                 modules[file] = PythonModuleReader.Read(file, text);
         }
+        InheritedSettings.Resolve(modules);
         return modules;
     }
 

@@ -22,6 +22,12 @@ public sealed record PythonModuleFacts(
     /// <summary>Module-level <c>app = create_app()</c> / <c>app = get_application()</c> calls to a function defined elsewhere: the detector turns those that call an app factory into app objects.</summary>
     public IReadOnlyList<AppFromCall> AppCalls { get; init; } = [];
 
+    /// <summary>
+    /// Classes that are not settings classes within this file but derive from a name that may be one elsewhere (<c>class
+    /// AppSettings(BaseAppSettings)</c> with the base imported from another module): <see cref="InheritedSettings"/> promotes them.
+    /// </summary>
+    public IReadOnlyList<DerivedClass> DerivedClasses { get; init; } = [];
+
     /// <summary>Paths the code writes (folders it creates, log files, SQLite databases, upload folders), literal paths only.</summary>
     public IReadOnlyList<WritePath> Writes { get; init; } = [];
 }
@@ -77,6 +83,9 @@ public enum EnvReadKind
 public sealed record EnvRead(string Name, EnvReadKind Kind, bool Required, string? Default, int Line);
 
 /// <summary>A pydantic <c>BaseSettings</c> subclass (pydantic v1 <c>pydantic.BaseSettings</c> or v2 <c>pydantic_settings.BaseSettings</c>).</summary>
+/// <summary>A class with its bases as written (<c>BaseAppSettings</c>, <c>base.BaseAppSettings</c>), its own fields and its own settings config.</summary>
+public sealed record DerivedClass(string Name, IReadOnlyList<string> Bases, string? EnvPrefix, bool? CaseSensitive, string? EnvFile, IReadOnlyList<SettingsField> Fields, int Line);
+
 public sealed record SettingsClass(string Name, string? EnvPrefix, bool CaseSensitive, string? EnvFile, IReadOnlyList<SettingsField> Fields, int Line);
 
 /// <summary>A field: Alias is the env name given by <c>Field(env="X")</c> (v1) or <c>validation_alias</c>/<c>alias</c> (v2).</summary>

@@ -81,6 +81,7 @@ internal sealed class PythonModuleScanner
         {
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
             Writes = _writes.Build(),
+            DerivedClasses = _settings.Derived,
         };
     }
 

@@ -125,8 +125,25 @@ internal sealed class SettingsClassCollector(string text, PythonNameLookup names
             }
         }
 
+        Derived = _classes
+            .Where(d => d.ConfigOf is null && !marked.Contains(d))
+            .Select(d => (Declaration: d, Bases: d.Bases.Select(Dotted).OfType<string>().Where(b => b is not ("object" or "Enum" or "str" or "int")).ToList()))
+            .Where(x => x.Bases.Count > 0)
+            .Select(x => new DerivedClass(x.Declaration.Name, x.Bases, x.Declaration.EnvPrefix, x.Declaration.CaseSensitive, x.Declaration.EnvFile,
+                [.. x.Declaration.Fields], x.Declaration.Line))
+            .ToList();
         return [.. built.Values.OrderBy(c => c.Line)];
     }
+
+    /// <summary>After <see cref="Build"/>: the classes that may derive from a settings class of another module.</summary>
+    public List<DerivedClass> Derived { get; private set; } = [];
+
+    private static string? Dotted(PythonExpression expression) => expression switch
+    {
+        NameExpression name => name.Name,
+        AttributeExpression { Target: var target } attribute when Dotted(target) is { } left => left + "." + attribute.Attribute,
+        _ => null,
+    };
 
     private static SettingsClass Merge(ClassDeclaration declaration, Dictionary<string, ClassDeclaration> byName, Dictionary<ClassDeclaration, SettingsClass> built)
     {

@@ -1,0 +1,167 @@
+namespace Berth.Apps.Python.Source;
+
+/// <summary>
+/// Settings classes whose settings base lives in another module: <c>class AppSettings(BaseAppSettings)</c> in
+/// <c>core/settings/app.py</c> with <c>BaseAppSettings(BaseSettings)</c> imported from <c>core/settings/base.py</c>, and classes
+/// deriving from those in turn. Each module's own reader sees only its file; this pass follows the imports across the tree and
+/// promotes such classes to settings classes, with the fields and config they inherit (as pydantic does).
+/// </summary>
+internal static class InheritedSettings
+{
+    private const int MaxRounds = 8;
+    private const int MaxReExportDepth = 4;
+
+    public static void Resolve(Dictionary<string, PythonModuleFacts> modules)
+    {
+        var pending = modules.Values.SelectMany(m => m.DerivedClasses.Select(d => (Module: m, Class: d))).ToList();
+        if (pending.Count == 0)
+            return;
+        var byModuleName = new Dictionary<string, List<PythonModuleFacts>>(StringComparer.Ordinal);
+        foreach (var module in modules.Values)
+        {
+            var name = PythonServiceDetector.ModuleName(module.File);
+            // every suffix: "backend.app.core.config" is imported as "app.core.config"
+            var parts = name.Split('.');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var suffix = string.Join('.', parts[i..]);
+                if (!byModuleName.TryGetValue(suffix, out var list))
+                    byModuleName[suffix] = list = [];
+                list.Add(module);
+            }
+        }
+
+        var settings = new Dictionary<(string File, string Name), SettingsClass>();
+        foreach (var module in modules.Values)
+        {
+            foreach (var declared in module.SettingsClasses)
+                settings[(module.File, declared.Name)] = declared;
+        }
+        var added = new Dictionary<string, List<SettingsClass>>(StringComparer.Ordinal);
+        for (var round = 0; round < MaxRounds && pending.Count > 0; round++)
+        {
+            var promoted = false;
+            foreach (var (module, derived) in pending.ToList())
+            {
+                var parents = derived.Bases.Select(b => Find(module, b, 0)).OfType<SettingsClass>().ToList();
+                if (parents.Count == 0)
+                    continue;
+                var merged = Merge(derived, parents);
+                settings[(module.File, derived.Name)] = merged;
+                if (!added.TryGetValue(module.File, out var list))
+                    added[module.File] = list = [];
+                list.Add(merged);
+                pending.Remove((module, derived));
+                promoted = true;
+            }
+            if (!promoted)
+                break;
+        }
+
+        foreach (var (file, classes) in added)
+            modules[file] = modules[file] with { SettingsClasses = [.. modules[file].SettingsClasses, .. classes.OrderBy(c => c.Line)] };
+        return;
+
+        SettingsClass? Find(PythonModuleFacts module, string dotted, int depth)
+        {
+            var dot = dotted.LastIndexOf('.');
+            if (dot < 0)
+            {
+                if (settings.TryGetValue((module.File, dotted), out var local))
+                    return local;
+                if (depth == MaxReExportDepth)
+                    return null;
+                // from app.core.settings.base import BaseAppSettings  |  from .base import BaseAppSettings as Base
+                foreach (var import in module.Imports)
+                {
+                    foreach (var name in import.Names.Where(n => (n.Alias ?? n.Name) == dotted))
+                    {
+                        foreach (var target in ModulesNamed(module, import.Module))
+                        {
+                            if (target.File != module.File && Find(target, name.Name, depth + 1) is { } found)
+                                return found; // a re-export through a package's __init__.py is followed too
+                        }
+                    }
+                }
+                return null;
+            }
+            var qualifier = dotted[..dot];
+            var className = dotted[(dot + 1)..];
+            foreach (var import in module.Imports)
+            {
+                // from app.core.settings import base; base.BaseAppSettings
+                foreach (var name in import.Names.Where(n => (n.Alias ?? n.Name) == qualifier))
+                {
+                    foreach (var target in ModulesNamed(module, import.Module.EndsWith('.') ? import.Module + name.Name : import.Module + "." + name.Name))
+                    {
+                        if (settings.TryGetValue((target.File, className), out var found))
+                            return found;
+                    }
+                }
+                // import app.core.settings.base as base  |  import app.core.settings.base
+                if (import.Names.Count == 0 && (import.Alias ?? import.Module) == qualifier)
+                {
+                    foreach (var target in ModulesNamed(module, import.Module))
+                    {
+                        if (settings.TryGetValue((target.File, className), out var found))
+                            return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        IEnumerable<PythonModuleFacts> ModulesNamed(PythonModuleFacts from, string imported)
+        {
+            var dots = imported.Length - imported.TrimStart('.').Length;
+            var rest = imported[dots..];
+            string absolute;
+            if (dots > 0)
+            {
+                // relative: from .base import X (dots = 1 is the importing module's own package)
+                var package = PythonServiceDetector.ModuleName(from.File).Split('.').ToList();
+                if (!from.File.EndsWith("/__init__.py", StringComparison.Ordinal) && package.Count > 0)
+                    package.RemoveAt(package.Count - 1);
+                for (var up = 1; up < dots && package.Count > 0; up++)
+                    package.RemoveAt(package.Count - 1);
+                absolute = string.Join('.', package.Append(rest).Where(p => p.Length > 0));
+            }
+            else
+            {
+                absolute = rest;
+            }
+            return byModuleName.TryGetValue(absolute, out var found) ? found : [];
+        }
+    }
+
+    private static SettingsClass Merge(DerivedClass derived, IReadOnlyList<SettingsClass> parents)
+    {
+        var fields = new List<SettingsField>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Put(SettingsField field)
+        {
+            if (positions.TryGetValue(field.Name, out var at))
+            {
+                fields[at] = field;
+                return;
+            }
+            positions[field.Name] = fields.Count;
+            fields.Add(field);
+        }
+        // pydantic's MRO: the first base wins, so later bases' fields go in first and are overwritten
+        foreach (var parent in parents.Reverse())
+        {
+            foreach (var field in parent.Fields)
+                Put(field);
+        }
+        foreach (var field in derived.Fields)
+            Put(field);
+        return new SettingsClass(
+            derived.Name,
+            derived.EnvPrefix ?? parents.Select(p => p.EnvPrefix).FirstOrDefault(p => p is not null),
+            derived.CaseSensitive ?? parents.Any(p => p.CaseSensitive),
+            derived.EnvFile ?? parents.Select(p => p.EnvFile).FirstOrDefault(f => f is not null),
+            fields,
+            derived.Line);
+    }
+}
