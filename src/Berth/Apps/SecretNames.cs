@@ -20,6 +20,7 @@ public static class SecretNames
         "EXPIRE", "EXPIRES", "EXPIRY", "EXPIRATION", "MINUTES", "HOURS", "SECONDS", "DAYS", "TTL", "TIMEOUT", "LIFETIME", "AGE",
         "LENGTH", "COUNT", "SIZE", "PREFIX", "ALGORITHM", "HEADER", "ENDPOINT", "URL", "URI", "ENABLED", "ENABLE", "DISABLED",
         "LOGIN", "PATH", "EXCLUDE", "PATTERN", "MARKER", "REQUIRE", "REQUIRED", "MODE", "TYPE", "NAME", "LOCATION", "FILE",
+        "IP", "IPS", "CIDR", "CIDRS", "SUBNET", "SUBNETS", "NETWORK", "NETWORKS", "RANGE", "RANGES",
     ];
 
     public static bool IsSecret(string name, string? codeDefault = null)

@@ -5,6 +5,9 @@ namespace Berth.Tests.Apps;
 public sealed class SecretNamesTests
 {
     [Theory]
+    [InlineData("INTEGRATIONS_ALLOW_PRIVATE_IPS", false)]
+    [InlineData("PRIVATE_SUBNET_CIDRS", false)]
+    [InlineData("PRIVATE_KEY", true)]
     [InlineData("SECRET_KEY", true)]
     [InlineData("API_KEY", true)]
     [InlineData("GITHUB_TOKEN", true)]

@@ -6,6 +6,16 @@ namespace Berth.Apps.Python.Source;
 /// </summary>
 internal static class EnvReadRecognizer
 {
+    /// <summary>Any read of the environment, whatever its key: the literal or the expression that gives the name.</summary>
+    public static RawEnvRead? RecognizeAny(PythonExpression node, PythonNameLookup names) => node switch
+    {
+        SubscriptExpression { Index: [var index] } subscript when names.Refers(subscript.Target, PythonKnownNames.Environ)
+            => new RawEnvRead(index, true, null),
+        CallExpression call when names.Match(PythonKnownNames.EnvFunctions, call.Function) is { } function && call.Argument(0, "key") is { } key
+            => new RawEnvRead(key, false, function == "setdefault" ? null : call.Argument(1, "default")),
+        _ => null,
+    };
+
     public static EnvRead? Recognize(PythonExpression node, PythonNameLookup names)
     {
         switch (node)
@@ -24,3 +34,6 @@ internal static class EnvReadRecognizer
         }
     }
 }
+
+/// <summary>A read of the environment before its key is known to be a literal: Default is the expression given as the fallback.</summary>
+internal sealed record RawEnvRead(PythonExpression Key, bool Required, PythonExpression? Default);

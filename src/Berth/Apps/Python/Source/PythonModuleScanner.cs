@@ -14,6 +14,7 @@ internal sealed class PythonModuleScanner
     private readonly List<AppInstance> _apps = [];
     private readonly List<AppFromCall> _appCalls = [];
     private readonly WritablePathCollector _writes;
+    private readonly EnvHelperCollector _envHelpers;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -34,6 +35,7 @@ internal sealed class PythonModuleScanner
         _settings = new SettingsClassCollector(text, _names);
         _logging = new JsonLoggingCollector(_names);
         _writes = new WritablePathCollector(_names);
+        _envHelpers = new EnvHelperCollector(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -87,6 +89,7 @@ internal sealed class PythonModuleScanner
 
     private void VisitFunction(PythonStatement statement)
     {
+        _envHelpers.AddFunction(statement);
         var name = statement.Body?.Name ?? "";
         foreach (var decoratorTokens in statement.Decorators)
         {
@@ -315,6 +318,10 @@ internal sealed class PythonModuleScanner
             if (EnvReadRecognizer.Recognize(node, _names) is { } read)
             {
                 _envReads.Add(read);
+            }
+            else if (_envHelpers.Visit(node, scope) is { } helped)
+            {
+                _envReads.Add(helped);
             }
 
             if (node is CallExpression call)
