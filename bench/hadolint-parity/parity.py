@@ -10,7 +10,8 @@ Berth rules that declare they cover it (the `Covers` list of each rule's RuleInf
 the hadolint pragmas are mapped with), and prints agreement per DL rule.
 
 Usage: parity.py HADOLINT_CHECKOUT [--berth CMD] [--work DIR] [--markdown] [--cases]
-  --berth  how to run berth (default: dotnet run --project src/Berth.Cli --no-build --)
+  --berth  how to run berth, e.g. "dotnet /abs/path/berth.dll" (it runs in the scratch folder;
+           default: dotnet run --project REPO/src/Berth.Cli --no-build --)
 """
 import argparse
 import collections
@@ -322,8 +323,8 @@ def run_berth(berth, work, cases):
                 f.write(config)
             args += ["--config", os.path.abspath(config_path)]
         result = subprocess.run(args + sorted(files), capture_output=True, text=True, cwd=work)
-        if result.returncode not in (0, 1):
-            sys.exit(f"berth exited {result.returncode}: {result.stderr.strip()}")
+        if result.returncode not in (0, 1) or not result.stdout.startswith("{"):
+            sys.exit(f"berth exited {result.returncode}: {result.stderr.strip()[:2000]}")
         for finding in json.loads(result.stdout)["findings"]:
             n = files.get(os.path.abspath(os.path.join(work, finding["file"])))
             if n is not None:
@@ -336,12 +337,13 @@ def run_berth(berth, work, cases):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("hadolint")
-    parser.add_argument("--berth", default="dotnet run --project src/Berth.Cli --no-build --")
+    parser.add_argument("--berth", help="command that runs berth, run in a scratch folder (default: dotnet run --project REPO/src/Berth.Cli --no-build --)")
     parser.add_argument("--work", default="/tmp/berth-hadolint-parity")
     parser.add_argument("--markdown", action="store_true", help="print the per-rule table as Markdown")
     parser.add_argument("--cases", action="store_true", help="print every disagreeing case")
     args = parser.parse_args()
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    berth = args.berth or f"dotnet run --project {os.path.join(repo, 'src', 'Berth.Cli')} --no-build --"
     spec_dir = os.path.join(args.hadolint, "test", "Hadolint", "Rule")
     cases, skipped = [], []
     for f in sorted(os.listdir(spec_dir)):
@@ -350,7 +352,7 @@ def main():
             cases += c
             skipped += s
     table = covers(repo)
-    fired = run_berth(args.berth, args.work, cases)
+    fired = run_berth(berth, args.work, cases)
 
     # per rule: [plain fire hit, plain fire total, plain not quiet, plain not total, onbuild ...]
     rows = collections.OrderedDict()
