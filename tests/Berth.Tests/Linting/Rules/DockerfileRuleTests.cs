@@ -285,6 +285,33 @@ public sealed class SecretInEnvOrArgTests
         """);
 
     [Fact]
+    public void Fires_on_an_aws_access_key_id_in_any_casing() => LintCase.Assert("BDF403", """
+        #! BDF403
+        ARG aws_access_key_id
+        FROM python:3.11-slim
+        #! BDF403
+        ENV AWS_ACCESS_KEY_ID=AKIAEXAMPLE
+        """);
+
+    [Fact]
+    public void Is_an_error_in_the_final_image_and_a_warning_in_a_builder_stage_it_does_not_build_on()
+    {
+        var findings = LintCase.Assert("BDF403", """
+            FROM node:22-slim AS assets
+            #! BDF403
+            ENV NPM_TOKEN=npm_abc123
+            FROM python:3.12-slim AS base
+            #! BDF403
+            ARG PIP_INDEX_PASSWORD
+            FROM base
+            COPY --from=assets /app/dist /app/dist
+            """);
+        Assert.Equal([Severity.Warning, Severity.Error], findings.Select(f => f.Severity));
+        Assert.Contains("of build stage 'assets', which the final image does not build on", findings[0].Message);
+        Assert.DoesNotContain("build stage", findings[1].Message);
+    }
+
+    [Fact]
     public void Berth_pragmas_suppress_it() => LintCase.Assert("BDF403", """
         FROM python:3.11-slim
         # berth ignore=BDF403
