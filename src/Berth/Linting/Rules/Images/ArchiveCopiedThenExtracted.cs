@@ -41,7 +41,7 @@ public sealed partial class ArchiveCopiedThenExtracted : DockerfileRule
 
     private static bool IsArchive(string path) => Archives.Any(a => path.EndsWith(a, StringComparison.OrdinalIgnoreCase));
 
-    private static string Unquoted(string raw) => raw.Length >= 2 && raw[0] is '"' or '\'' && raw[^1] == raw[0] ? raw[1..^1] : raw;
+    private static string Unquoted(string raw) => raw.Trim('"', '\'');
 
     /// <summary>The last part of a path, split on / and on \ (a Windows path as written).</summary>
     private static string FileName(string path) => path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
