@@ -23,10 +23,15 @@ public static class SecretNames
         "IP", "IPS", "CIDR", "CIDRS", "SUBNET", "SUBNETS", "NETWORK", "NETWORKS", "RANGE", "RANGES",
     ];
 
+    /// <summary>Credential names the word rules below would let through (<c>KEY_ID</c> is usually an identifier, but this one is half of a key pair).</summary>
+    private static readonly string[] KnownSecretNames = ["AWS_ACCESS_KEY_ID"];
+
     public static bool IsSecret(string name, string? codeDefault = null)
     {
         // Called for every ENV and ARG a linted file sets: the words are read in place, without splitting into strings.
         var upper = name.ToUpperInvariant();
+        if (Array.IndexOf(KnownSecretNames, upper) >= 0)
+            return true;
         foreach (var url in CredentialUrlNames)
         {
             // the name itself, or ending in _NAME

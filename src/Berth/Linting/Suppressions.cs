@@ -4,8 +4,10 @@ using Berth.Dockerfiles;
 namespace Berth.Linting;
 
 /// <summary>
-/// <c># berth ignore=ID[,ID]</c> on the line(s) before an instruction, <c># berth global ignore=ID</c> anywhere, and hadolint's
-/// <c># hadolint ignore=DLxxxx</c> / <c># hadolint global ignore=</c> mapped to the Berth rules that cover those IDs.
+/// <c># berth ignore=ID[,ID]</c> on the line(s) before an instruction, <c># berth stage ignore=ID</c> from the next instruction to the end of
+/// its stage (before a FROM: that whole stage), <c># berth global ignore=ID</c> anywhere, and hadolint's <c># hadolint ignore=DLxxxx</c> /
+/// <c>stage ignore=</c> / <c>global ignore=</c> mapped to the Berth rules that cover those IDs. A comment may follow the IDs:
+/// <c># hadolint ignore=DL3008 # pinned by the base image</c>.
 /// </summary>
 public sealed partial class Suppressions
 {
@@ -16,6 +18,8 @@ public sealed partial class Suppressions
     {
         var suppressions = new Suppressions();
         var pending = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pendingStage = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var openStage = new List<(int FirstLine, HashSet<string> Ids)>();
         foreach (var node in document.Nodes)
         {
             if (node is CommentLine comment)
@@ -27,6 +31,8 @@ public sealed partial class Suppressions
                     .SelectMany(id => Map(id, rules));
                 if (match.Groups["global"].Success)
                     suppressions._global.UnionWith(ids);
+                else if (match.Groups["stage"].Success)
+                    pendingStage.UnionWith(ids);
                 else
                     pending.UnionWith(ids);
             }
@@ -35,8 +41,21 @@ public sealed partial class Suppressions
                 if (pending.Count > 0)
                     suppressions._local.Add((instruction.Span.StartLine, instruction.Span.EndLine, pending));
                 pending = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                if (instruction is FromInstruction)
+                {
+                    foreach (var (first, ids) in openStage)
+                        suppressions._local.Add((first, instruction.Span.StartLine - 1, ids));
+                    openStage.Clear();
+                }
+                if (pendingStage.Count > 0)
+                {
+                    openStage.Add((instruction.Span.StartLine, pendingStage));
+                    pendingStage = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
             }
         }
+        foreach (var (first, ids) in openStage)
+            suppressions._local.Add((first, int.MaxValue, ids));
         return suppressions;
     }
 
@@ -59,6 +78,6 @@ public sealed partial class Suppressions
         return covering.Count > 0 ? covering : [id];
     }
 
-    [GeneratedRegex(@"^\s*#\s*(berth|hadolint)\s+(?<global>global\s+)?ignore\s*=\s*(?<ids>[A-Za-z0-9_,\s-]+?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*#\s*(berth|hadolint)\s+((?<global>global\s+)|(?<stage>stage\s+))?ignore\s*=\s*(?<ids>[A-Za-z0-9_,\s-]+?)\s*(#.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Pragma();
 }

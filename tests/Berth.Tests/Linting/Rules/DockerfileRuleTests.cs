@@ -1,3 +1,4 @@
+using Berth.Apps;
 using Berth.Linting;
 
 namespace Berth.Tests.Linting.Rules;
@@ -174,6 +175,54 @@ public sealed class PoetryNoDevRemovedTests
         """);
 
     [Fact]
+    public void Quiet_when_the_file_pins_a_poetry_older_than_1_2()
+    {
+        LintCase.Assert("BDF202", """
+            FROM python:3.9-slim
+            RUN pip install "poetry==1.1.15" && poetry install --no-dev --no-root
+            """);
+        LintCase.Assert("BDF202", """
+            FROM python:3.9-slim
+            ENV POETRY_VERSION=1.1.13
+            RUN pip install "poetry==$POETRY_VERSION"
+            RUN poetry install --no-dev
+            """);
+        LintCase.Assert("BDF202", """
+            FROM python:3.9-slim
+            RUN curl -sSL https://install.python-poetry.org | python3 - --version 1.1.15
+            RUN poetry install --no-dev
+            """);
+    }
+
+    [Fact]
+    public void A_warning_on_a_pinned_1_x_from_1_2_and_an_error_on_2_or_unpinned()
+    {
+        var deprecated = Assert.Single(LintCase.Assert("BDF202", """
+            FROM python:3.11-slim
+            ARG POETRY_VERSION=1.8.3
+            #! BDF202
+            RUN pip install poetry==${POETRY_VERSION} && poetry install --no-dev
+            """));
+        Assert.Equal(Severity.Warning, deprecated.Severity);
+        Assert.Equal("poetry install --no-dev is deprecated in Poetry 1.8 (pinned here) and removed in 2.0", deprecated.Message);
+        var removed = Assert.Single(LintCase.Assert("BDF202", """
+            FROM python:3.11-slim
+            RUN pip install poetry==2.1.1
+            #! BDF202
+            RUN poetry install --no-dev
+            """));
+        Assert.Equal(Severity.Error, removed.Severity);
+    }
+
+    [Fact]
+    public void A_pin_after_the_install_does_not_count() => LintCase.Assert("BDF202", """
+        FROM python:3.9-slim
+        #! BDF202
+        RUN pip install poetry && poetry install --no-dev
+        ENV POETRY_VERSION=1.1.13
+        """);
+
+    [Fact]
     public void Quiet_on_only_main() => LintCase.Assert("BDF202", """
         FROM python:3.11-slim
         RUN pip install poetry && poetry install --only main --no-root
@@ -285,6 +334,33 @@ public sealed class SecretInEnvOrArgTests
         """);
 
     [Fact]
+    public void Fires_on_an_aws_access_key_id_in_any_casing() => LintCase.Assert("BDF403", """
+        #! BDF403
+        ARG aws_access_key_id
+        FROM python:3.11-slim
+        #! BDF403
+        ENV AWS_ACCESS_KEY_ID=AKIAEXAMPLE
+        """);
+
+    [Fact]
+    public void Is_an_error_in_the_final_image_and_a_warning_in_a_builder_stage_it_does_not_build_on()
+    {
+        var findings = LintCase.Assert("BDF403", """
+            FROM node:22-slim AS assets
+            #! BDF403
+            ENV NPM_TOKEN=npm_abc123
+            FROM python:3.12-slim AS base
+            #! BDF403
+            ARG PIP_INDEX_PASSWORD
+            FROM base
+            COPY --from=assets /app/dist /app/dist
+            """);
+        Assert.Equal([Severity.Warning, Severity.Error], findings.Select(f => f.Severity));
+        Assert.Contains("of build stage 'assets', which the final image does not build on", findings[0].Message);
+        Assert.DoesNotContain("build stage", findings[1].Message);
+    }
+
+    [Fact]
     public void Berth_pragmas_suppress_it() => LintCase.Assert("BDF403", """
         FROM python:3.11-slim
         # berth ignore=BDF403
@@ -368,6 +444,27 @@ public sealed class PortMismatchTests
         const string dockerfile = "FROM python:3.11-slim\nEXPOSE 8080\nCMD [\"uvicorn\", \"app.main:app\", \"--port\", \"8080\"]\n";
         LintCase.Assert("BAP001", dockerfile, LintCase.App(port: 8080));
         LintCase.Assert("BAP001", "FROM python:3.11-slim\nEXPOSE 1234\n");
+    }
+
+    [Fact]
+    public void Quiet_against_a_port_the_app_does_not_state()
+    {
+        const string dockerfile = "FROM python:3.11-slim\nEXPOSE 5000\nCMD [\"gunicorn\", \"app:app\", \"--bind\", \"0.0.0.0:5000\"]\n";
+        var guessed = LintCase.App(port: 8000) with { Evidence = [new Evidence("no port in code, Procfile, start command or settings: default 8000", ".", 0)] };
+        LintCase.Assert("BAP001", dockerfile, guessed);
+        var nextDefault = LintCase.App(port: 3000) with { Evidence = [new Evidence("port 3000 (Next.js default)", "package.json", 0)] };
+        LintCase.Assert("BAP001", dockerfile, nextDefault);
+    }
+
+    [Fact]
+    public void Cites_the_port_evidence_not_another_fact_mentioning_port()
+    {
+        var app = LintCase.App(port: 8080) with
+        {
+            Evidence = [new Evidence("import root 'src' (package root)", "src/app/__init__.py", 1), new Evidence("port from $PORT, default 8080", "src/app/main.py", 12)],
+        };
+        var finding = Assert.Single(LintCase.Assert("BAP001", "FROM python:3.11-slim\n#! BAP001\nEXPOSE 5000\n", app));
+        Assert.Equal("EXPOSE 5000, but the app listens on 8080 (src/app/main.py:12)", finding.Message);
     }
 }
 

@@ -1,9 +1,13 @@
 using System.Globalization;
+using Berth.Apps;
 using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.App;
 
-/// <summary>BAP001: the final stage exposes or binds a port the app does not listen on (the app's port comes from berth scan).</summary>
+/// <summary>
+/// BAP001: the final stage exposes or binds a port the app does not listen on (the app's port comes from berth scan). Only a port the
+/// repository states counts (<see cref="StatedPort"/>): against a default (Berth's 8000, a framework's 3000) another port is no finding.
+/// </summary>
 public sealed class PortMismatch : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BAP001", "port-differs-from-app", Severity.Error,
@@ -11,11 +15,10 @@ public sealed class PortMismatch : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        if (context.App is not { } app || context.Final is not { } final)
+        if (context.App is not { } app || context.Final is not { } final || StatedPort.Of(app) is not { } stated)
             return;
-        var port = app.Port.ToString(CultureInfo.InvariantCulture);
-        var source = app.Evidence.FirstOrDefault(e => e.Fact.Contains("port", StringComparison.Ordinal));
-        var where = source is null ? "" : $" ({source.File}{(source.Line > 0 ? ":" + source.Line.ToString(CultureInfo.InvariantCulture) : "")})";
+        var port = stated.Port.ToString(CultureInfo.InvariantCulture);
+        var where = stated.Where;
         var exposes = final.Stage.Instructions.OfType<ExposeInstruction>().SelectMany(e => e.Ports).ToList();
         if (exposes.Count > 0 && !exposes.Any(p => p.Port == port))
         {

@@ -2,10 +2,13 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.Images;
 
-/// <summary>BDF304: ADD of local files or folders, where COPY does the same without ADD's URL and auto-extract surprises. URLs, git and archives are left alone.</summary>
+/// <summary>
+/// BDF304: ADD of local files or folders, where COPY does the same without ADD's URL and auto-extract surprises. URLs, git and the archives
+/// ADD unpacks (tar, possibly compressed) are left alone; a .zip is not unpacked by ADD, so <c>ADD app.zip /opt/</c> is a plain copy and is flagged.
+/// </summary>
 public sealed class AddForLocalFiles : DockerfileRule
 {
-    private static readonly string[] Archives = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst", ".zip"];
+    private static readonly string[] Archives = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".zst"];
 
     public override RuleInfo Info { get; } = new("BDF304", "add-for-local-files", Severity.Warning,
         "ADD copies local files; COPY is the plain tool for that", ["DL3020", "DS005", "CKV_DOCKER_4"]);

@@ -3,7 +3,10 @@ using Berth.Kubernetes;
 
 namespace Berth.Linting.Rules.Kubernetes;
 
-/// <summary>BK8702: the app's container declares ports, or probes numeric ports, that are not the port the app listens on.</summary>
+/// <summary>
+/// BK8702: the app's container declares ports, or probes numeric ports, that are not the port the app listens on. Only a port the
+/// repository states counts (<see cref="Berth.Apps.StatedPort"/>): against a default another port is no finding.
+/// </summary>
 public sealed class ContainerPortDiffersFromApp : KubernetesRule
 {
     public override RuleInfo Info { get; } = new("BK8702", "container-port-differs-from-app", Severity.Error,
@@ -11,11 +14,10 @@ public sealed class ContainerPortDiffersFromApp : KubernetesRule
 
     public override void Check(KubernetesLintContext context, KubernetesFindingSink findings)
     {
-        if (context.App is not { } app)
+        if (context.App is not { } app || Berth.Apps.StatedPort.Of(app) is not { } stated)
             return;
-        var port = app.Port.ToString(CultureInfo.InvariantCulture);
-        var source = app.Evidence.FirstOrDefault(e => e.Fact.Contains("port", StringComparison.Ordinal));
-        var where = source is null ? "" : $" ({source.File}{(source.Line > 0 ? ":" + source.Line.ToString(CultureInfo.InvariantCulture) : "")})";
+        var port = stated.Port.ToString(CultureInfo.InvariantCulture);
+        var where = stated.Where;
         foreach (var (pod, container) in AppContainers.Of(context))
         {
             var ports = container.Ports.ToList();

@@ -9,9 +9,10 @@ public sealed class AptGetInstallUnpinned : DockerfileRule
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var (stage, _, command) in RunCommands.All(context))
+        foreach (var run in RunCommands.All(context))
         {
-            if (!shipped.Contains(stage) || !Apt.Is(command, "install"))
+            var command = run.Command;
+            if (!RunCommands.Ships(shipped, run) || !Apt.Is(command, "install"))
                 continue;
             var unpinned = Apt.Packages(command).Where(static p => !IsPinnedOrLocal(p.Value)).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, "apt-get installs", " without a version: the image changes whenever the archive does",

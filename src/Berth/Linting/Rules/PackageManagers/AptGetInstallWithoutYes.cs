@@ -17,12 +17,12 @@ public sealed class AptGetInstallWithoutYes : DockerfileRule
         }
     }
 
-    /// <summary>Whether the command already answers the prompt (-y, --yes, -qq, -o APT::Get::Assume-Yes=true…); the -y fix asks the same.</summary>
+    /// <summary>Whether the command already answers the prompt (-y, --yes, -qq, --quiet --quiet, -o APT::Get::Assume-Yes=true…); the -y fix asks the same.</summary>
     internal static bool AnswersYes(Dockerfiles.ShellCommand command)
     {
         if (RunCommands.HasOption(command, ["--yes", "--assume-yes", "--force-yes"], "y") || command.Arguments.Any(a => a.Value is "-qq" or "-q=2" or "--quiet=2"))
             return true;
-        if (command.Arguments.Count(a => a.Value == "-q") >= 2)
+        if (command.Arguments.Count(a => a.Value is "-q" or "--quiet") >= 2) // quiet level 2 implies -y
             return true;
         return Apt.ConfigOptions(command).Any(o => o.StartsWith("APT::Get::Assume-Yes=", StringComparison.OrdinalIgnoreCase) && RunCommands.IsTruthy(o.Split('=', 2)[1]));
     }

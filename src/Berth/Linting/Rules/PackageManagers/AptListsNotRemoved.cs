@@ -11,17 +11,17 @@ public sealed class AptListsNotRemoved : DockerfileRule
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var stage in context.Stages.Where(s => shipped.Contains(s.Stage.Index)))
+        RunInstruction? done = null;
+        foreach (var found in RunCommands.All(context))
         {
-            foreach (var run in stage.Stage.Instructions.OfType<RunInstruction>())
-            {
-                var commands = RunCommands.Of(run);
-                var update = commands.FirstOrDefault(c => Apt.Is(c, "update"));
-                if (update is null || RunCommands.HasCacheMount(run, "/var/lib/apt/lists", "/var/cache/apt") || commands.Any(RemovesLists))
-                    continue;
-                findings.Add(At(context, Apt.Subcommand(update)!.Span, "apt-get update leaves ~20 MB of package lists in this layer",
-                    "End the same RUN with '&& rm -rf /var/lib/apt/lists/*', or mount a cache: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked"));
-            }
+            var run = found.Run;
+            if (ReferenceEquals(run, done) || !RunCommands.Ships(shipped, found) || !Apt.Is(found.Command, "update"))
+                continue;
+            done = run; // the first update of each RUN
+            if (RunCommands.HasCacheMount(run, "/var/lib/apt/lists") || RunCommands.Of(run).Any(RemovesLists))
+                continue;
+            findings.Add(At(context, Apt.Subcommand(found.Command)!.Span, "apt-get update leaves ~20 MB of package lists in this layer",
+                "End the same RUN with '&& rm -rf /var/lib/apt/lists/*', or mount a cache: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked"));
         }
     }
 

@@ -2,7 +2,10 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.PackageManagers;
 
-/// <summary>BDF232: a RUN right after another RUN with the same flags, both short (at most two commands, no heredoc): consider joining them.</summary>
+/// <summary>
+/// BDF232: a RUN right after another RUN with the same flags, both one plain command (no heredoc): consider joining them. A RUN that
+/// already chains commands (<c>a &amp;&amp; b</c>, <c>a; b</c>) tells that the split is deliberate, as hadolint's DL3059 reads it.
+/// </summary>
 public sealed class ConsecutiveRun : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BDF232", "consecutive-run", Severity.Info,
@@ -27,7 +30,7 @@ public sealed class ConsecutiveRun : DockerfileRule
         }
     }
 
-    private static bool IsShort(RunInstruction run) => run.Heredocs.Count == 0 && !run.Command.IsExecForm && run.Scripts()[0].Commands.Count <= 2;
+    private static bool IsShort(RunInstruction run) => run.Heredocs.Count == 0 && !run.Command.IsExecForm && run.Scripts()[0].Commands.Count == 1;
 
     private static bool SameFlags(RunInstruction a, RunInstruction b) =>
         a.Flags.Select(f => f.Name + "=" + f.Value).SequenceEqual(b.Flags.Select(f => f.Name + "=" + f.Value));

@@ -8,7 +8,7 @@ public sealed class DnfCacheNotCleaned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        foreach (var install in PackageCommands.FindShipped(context, PackageCommands.DnfTools, PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
+        foreach (var install in PackageCommands.FindShipped(context, PackageCommands.DnfTools, PackageCommands.RpmDownloadSubcommands, PackageCommands.RpmOptionsWithValue))
         {
             if (PackageCommands.Cleans(install, PackageCommands.DnfTools, ["clean"], ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"]))
                 continue;

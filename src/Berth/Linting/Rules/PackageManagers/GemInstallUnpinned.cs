@@ -1,6 +1,6 @@
 namespace Berth.Linting.Rules.PackageManagers;
 
-/// <summary>BDF225: <c>gem install bundler</c> without <c>bundler:version</c> or <c>-v</c>.</summary>
+/// <summary>BDF225: <c>gem install bundler</c> (or <c>gem i</c>) without <c>bundler:version</c> or <c>-v</c>; words after <c>--</c> are build options, not gems.</summary>
 public sealed class GemInstallUnpinned : DockerfileRule
 {
     private static readonly string[] OptionsWithValue = ["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-g", "--file"];
@@ -12,13 +12,26 @@ public sealed class GemInstallUnpinned : DockerfileRule
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
-            if (command.Name != "gem" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value != "install"
+            if (command.Name != "gem" || RunCommands.FirstOperand(command, OptionsWithValue)?.Value is not ("install" or "i")
                 || RunCommands.HasOption(command, ["--version"]) || command.HasArgument("-v"))
                 continue;
-            var unpinned = RunCommands.Operands(command, 1, OptionsWithValue).Where(static g => !IsPinnedOrLocal(g.Value)).ToList();
+            // after '--' come the gems' build options (gem install pg -- --with-pg-config=...), not gems
+            var dashes = IndexOfDashes(command);
+            var unpinned = RunCommands.Operands(command, 1, OptionsWithValue)
+                .Where(g => (dashes < 0 || g.Span.Start < command.Arguments[dashes].Span.Start) && !IsPinnedOrLocal(g.Value)).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, "gem installs", " at whatever version is newest when the image builds",
                 static name => $"{name}:<version>", static (pins, it) => $"Pin {it} ({pins})");
         }
+    }
+
+    private static int IndexOfDashes(Dockerfiles.ShellCommand command)
+    {
+        for (var i = 0; i < command.Arguments.Count; i++)
+        {
+            if (command.Arguments[i].Value == "--")
+                return i;
+        }
+        return -1;
     }
 
     private static bool IsPinnedOrLocal(string gem) =>

@@ -3,10 +3,17 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.PackageManagers;
 
-/// <summary>One package-manager invocation found in a RUN: the command and its subcommand word.</summary>
-internal sealed record PackageCommand(int Stage, RunInstruction Run, ShellCommand Command, ShellWord Subcommand)
+/// <summary>
+/// One package-manager invocation found in a RUN: the command and its subcommand word. <see cref="IsModule"/>: <c>dnf module install
+/// nodejs:20</c>, whose operands are module specs (<c>name:stream</c>) after the two words <c>module install</c>.
+/// </summary>
+internal sealed record PackageCommand(int Stage, RunInstruction Run, ShellCommand Command, ShellWord Subcommand, bool IsModule = false)
 {
-    public IEnumerable<ShellWord> Packages(params string[] optionsWithValue) => RunCommands.Operands(Command, 1, optionsWithValue);
+    public IEnumerable<ShellWord> Packages(params string[] optionsWithValue) => RunCommands.Operands(Command, IsModule ? 2 : 1, optionsWithValue);
+
+    /// <summary>An RPM operand with a version (<c>httpd-2.4.57</c>), or for a module a stream (<c>tomcat:9</c>); or no name at all (a path, a .rpm, a variable).</summary>
+    public bool IsPinnedOrNotAName(string operand) =>
+        (IsModule ? operand.Contains(':', StringComparison.Ordinal) : PackageCommands.HasRpmVersion(operand)) || PackageCommands.IsNotAName(operand, ".rpm");
 }
 
 /// <summary>Finding apk, yum, dnf, microdnf and zypper invocations and reading their package operands.</summary>
@@ -20,8 +27,11 @@ internal static partial class PackageCommands
     /// <summary>The dnf family: dnf, its C rewrite microdnf, Photon's tdnf and dnf5.</summary>
     public static readonly string[] DnfTools = ["dnf", "microdnf", "tdnf", "dnf5"];
 
-    /// <summary>The yum and dnf subcommands that install packages.</summary>
-    public static readonly string[] RpmInstallSubcommands = ["install", "groupinstall", "localinstall", "reinstall"];
+    /// <summary>The yum and dnf subcommands that install packages, with dnf's short aliases (<c>dnf in</c>, <c>dnf rei</c>).</summary>
+    public static readonly string[] RpmInstallSubcommands = ["install", "in", "groupinstall", "localinstall", "reinstall", "rei"];
+
+    /// <summary>The subcommands that download packages into the cache: the installs and the upgrades (with dnf's aliases).</summary>
+    public static readonly string[] RpmDownloadSubcommands = [.. RpmInstallSubcommands, "upgrade", "up", "update", "upgrade-minimal", "up-min", "distro-sync", "downgrade"];
 
     public static readonly string[] ZypperOptionsWithValue = ["-r", "--repo", "--root", "-R", "-t", "--type", "--from", "--download"];
 
@@ -36,11 +46,16 @@ internal static partial class PackageCommands
     private static ItemList<PackageCommand> Find(DockerfileLintContext context, ReadOnlySpan<string> tools, ReadOnlySpan<string> subcommands, ReadOnlySpan<string> optionsWithValue, IReadOnlySet<int>? stages)
     {
         List<PackageCommand>? found = null;
-        foreach (var (stage, run, command) in RunCommands.All(context))
+        foreach (var each in RunCommands.All(context))
         {
-            if (command.Name is not { } name || !tools.Contains(name) || (stages is not null && !stages.Contains(stage)))
+            var (stage, run, command) = each;
+            if (command.Name is not { } name || !tools.Contains(name) || (stages is not null && !RunCommands.Ships(stages, each)))
                 continue;
-            if (RunCommands.FirstOperand(command, optionsWithValue) is { } sub && subcommands.Contains(sub.Value))
+            if (RunCommands.FirstOperand(command, optionsWithValue) is not { } sub)
+                continue;
+            if (sub.Value == "module" && RunCommands.Operands(command, 1, optionsWithValue.ToArray()).FirstOrDefault() is { } moduleSub && subcommands.Contains(moduleSub.Value))
+                (found ??= []).Add(new PackageCommand(stage, run, command, moduleSub, IsModule: true));
+            else if (subcommands.Contains(sub.Value))
                 (found ??= []).Add(new PackageCommand(stage, run, command, sub));
         }
         return found is null ? ItemList<PackageCommand>.Empty : ItemList<PackageCommand>.CopyOf(found);

@@ -1,6 +1,9 @@
 namespace Berth.Linting.Rules.PackageManagers;
 
-/// <summary>BDF208: <c>pip install fastapi</c> without <c>==version</c>. Requirement files, constraints, paths, wheels and VCS URLs are not flagged.</summary>
+/// <summary>
+/// BDF208: <c>pip install fastapi</c> (or <c>pipx install black</c>) without <c>==version</c>, and a VCS URL without <c>@revision</c>.
+/// Requirement files, constraints, paths, archives and pinned VCS URLs are not flagged.
+/// </summary>
 public sealed class PipInstallUnpinned : DockerfileRule
 {
     private static readonly string[] Tooling = ["pip", "setuptools", "wheel"];
@@ -12,12 +15,13 @@ public sealed class PipInstallUnpinned : DockerfileRule
     {
         foreach (var (_, _, command) in RunCommands.All(context))
         {
-            if (PipInstall.Read(command) is not { } pip || pip.Has("-c", "--constraint"))
+            if (PipInstall.Read(command, orPipx: true) is not { } pip || pip.Has("-c", "--constraint"))
                 continue;
             var upgrade = pip.Has("-U", "--upgrade");
-            var unpinned = pip.Operands().Where(o => PipInstall.IsBareName(o.Value) && !(upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(o.Value)) >= 0)).ToList();
-            UnpinnedPackages.Report(this, context, findings, unpinned, "pip installs", " at whatever version is newest when the image builds",
-                static name => $"{name}==<version>", static (pins, it) => $"Pin {it} ({pins}), or list {it} in a requirements file installed with -r");
+            var unpinned = pip.Operands().Where(o => (PipInstall.IsBareName(o.Value) && !(upgrade && Array.IndexOf(Tooling, PipInstall.NameOf(o.Value)) >= 0))
+                                                     || PipInstall.IsUnpinnedVcs(o.Value)).ToList();
+            UnpinnedPackages.Report(this, context, findings, unpinned, $"{(command.Name == "pipx" ? "pipx" : "pip")} installs", " at whatever version is newest when the image builds",
+                PipInstall.Pin, static (pins, it) => $"Pin {it} ({pins}), or list {it} in a requirements file installed with -r");
         }
     }
 }

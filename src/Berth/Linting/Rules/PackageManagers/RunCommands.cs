@@ -3,7 +3,14 @@ using Berth.Dockerfiles;
 namespace Berth.Linting.Rules.PackageManagers;
 
 /// <summary>One shell command of one RUN, with the stage it runs in (sh -c bodies and the heredoc bodies a shell runs included).</summary>
-internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command);
+internal sealed record RunCommand(int Stage, RunInstruction Run, ShellCommand Command)
+{
+    /// <summary>
+    /// The RUN is an <c>ONBUILD RUN</c> trigger: it runs when another image builds FROM this one, so its layer lands in that image
+    /// whichever stage declares it (see <see cref="RunCommands.Ships"/>).
+    /// </summary>
+    public bool OnBuild { get; init; }
+}
 
 /// <summary>Every command of every RUN in a file, in source order: read once per file and shared by the rules.</summary>
 internal sealed class RunCommandList(ItemList<RunCommand> commands)
@@ -22,6 +29,11 @@ internal sealed class RunCommandList(ItemList<RunCommand> commands)
                     foreach (var command in RunCommands.Of(run))
                         commands.Add(new RunCommand(stage.Stage.Index, run, command));
                 }
+                else if (instruction is OnbuildInstruction { Inner: RunInstruction trigger })
+                {
+                    foreach (var command in RunCommands.Of(trigger))
+                        commands.Add(new RunCommand(stage.Stage.Index, trigger, command) { OnBuild = true });
+                }
             }
         }
         return new RunCommandList(new(commands));
@@ -31,7 +43,7 @@ internal sealed class RunCommandList(ItemList<RunCommand> commands)
 /// <summary>Shared reading of RUN scripts for the package-manager family: commands, flags, packages, cache mounts.</summary>
 internal static class RunCommands
 {
-    /// <summary>Every command of every RUN in the file, in source order.</summary>
+    /// <summary>Every command of every RUN and every <c>ONBUILD RUN</c> in the file, in source order.</summary>
     public static ItemList<RunCommand> All(DockerfileLintContext context) => context.Shared(RunCommandList.Read).Commands;
 
     /// <summary>Every command of one RUN, in source order (data heredocs are not commands: see <see cref="RunInstruction.Scripts"/>).</summary>
@@ -186,6 +198,12 @@ internal static class RunCommands
 
     private static bool Under(string path, string folder) =>
         path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when the command's layer ends up in an image someone runs: its stage is in the final image (<paramref name="shipped"/>, from
+    /// <see cref="StagesInFinalImage"/>), or it is an <c>ONBUILD RUN</c>, which runs in the image built FROM this one.
+    /// </summary>
+    public static bool Ships(IReadOnlySet<int> shipped, RunCommand command) => command.OnBuild || shipped.Contains(command.Stage);
 
     /// <summary>The stages whose filesystem ends up in the final image: the final stage and the stages it builds FROM.</summary>
     public static IReadOnlySet<int> StagesInFinalImage(DockerfileLintContext context) => context.Shared(FinalImageStages.Read).Stages;

@@ -11,9 +11,10 @@ public sealed class YarnCacheNotCleaned : DockerfileRule
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
         var shipped = RunCommands.StagesInFinalImage(context);
-        foreach (var (stage, run, command) in RunCommands.All(context))
+        foreach (var found in RunCommands.All(context))
         {
-            if (!shipped.Contains(stage) || command.Name != "yarn" || command.Executable is not { } yarn)
+            var (_, run, command) = found;
+            if (!RunCommands.Ships(shipped, found) || command.Name != "yarn" || command.Executable is not { } yarn)
                 continue;
             var sub = command.PositionalArguments.FirstOrDefault();
             if ((sub is not null && sub.Value != "install") || command.Arguments.Any(a => a.Value is "--version" or "-v" or "-V" or "--help" or "-h"))

@@ -8,7 +8,7 @@ public sealed class YumCacheNotCleaned : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        foreach (var install in PackageCommands.FindShipped(context, ["yum"], PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
+        foreach (var install in PackageCommands.FindShipped(context, ["yum"], PackageCommands.RpmDownloadSubcommands, PackageCommands.RpmOptionsWithValue))
         {
             if (PackageCommands.Cleans(install, ["yum"], ["clean"], ["/var/cache/yum"]))
                 continue;

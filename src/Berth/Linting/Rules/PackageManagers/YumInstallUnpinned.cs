@@ -10,7 +10,7 @@ public sealed class YumInstallUnpinned : DockerfileRule
     {
         foreach (var install in PackageCommands.FindShipped(context, ["yum"], PackageCommands.RpmInstallSubcommands, PackageCommands.RpmOptionsWithValue))
         {
-            var unpinned = install.Packages(PackageCommands.RpmOptionsWithValue).Where(static p => !PackageCommands.HasRpmVersion(p.Value) && !PackageCommands.IsNotAName(p.Value, ".rpm")).ToList();
+            var unpinned = install.Packages(PackageCommands.RpmOptionsWithValue).Where(p => !install.IsPinnedOrNotAName(p.Value)).ToList();
             UnpinnedPackages.Report(this, context, findings, unpinned, $"'{install.Command.Name}' installs", " without a version",
                 static name => $"{name}-<version>", UnpinnedPackages.DistroFix);
         }

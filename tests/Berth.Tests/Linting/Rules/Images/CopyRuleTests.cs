@@ -84,6 +84,8 @@ public sealed class AddForLocalFilesTests
             ADD requirements.txt ./
             #! BDF304
             ADD --chown=10001 app/ /app/app/
+            #! BDF304
+            ADD assets.zip /app/static/
             """);
         Assert.All(findings, f => Assert.Equal("COPY", f.Fix));
     }
@@ -166,6 +168,17 @@ public sealed class ArchiveCopiedThenExtractedTests
         #! BDF307
         COPY vendor/tool.tar.gz /tmp/
         RUN tar -xzf /tmp/tool.tar.gz -C /opt && rm /tmp/tool.tar.gz
+        """);
+
+    [Fact]
+    public void Fires_when_the_run_names_the_copy_by_its_destination_or_a_windows_path() => LintCase.Assert("BDF307", """
+        FROM debian:12-slim
+        #! BDF307
+        COPY dist/site-2.4.1.tar.gz /tmp/site.tar.gz
+        RUN mkdir /srv/site && tar -xzf /tmp/site.tar.gz -C /srv/site
+        #! BDF307
+        COPY vendor\plugins.tar "C:\plugins"
+        RUN tar -xf "C:\plugins\plugins.tar"
         """);
 
     [Fact]

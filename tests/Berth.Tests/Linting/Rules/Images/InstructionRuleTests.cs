@@ -262,8 +262,48 @@ public sealed class MissingHealthcheckTests
         HEALTHCHECK CMD ["python", "-c", "1"]
         #! BDF513
         FROM python:3.12-slim
+        EXPOSE 8000
         CMD ["python", "main.py"]
         """);
+
+    [Fact]
+    public void Fires_on_a_known_server_command_or_when_berth_knows_the_app()
+    {
+        LintCase.Assert("BDF513", """
+            #! BDF513
+            FROM python:3.12-slim
+            CMD gunicorn -b 0.0.0.0:8000 app:app
+            """);
+        LintCase.Assert("BDF513", """
+            #! BDF513
+            FROM python:3.12-slim
+            CMD ["python", "-m", "app"]
+            """, LintCase.App(8000));
+    }
+
+    [Fact]
+    public void Quiet_on_images_that_do_not_serve()
+    {
+        // a test runner
+        LintCase.Assert("BDF513", """
+            FROM mcr.microsoft.com/playwright:v1.48.0-noble
+            COPY . /e2e
+            CMD ["npx", "playwright", "test"]
+            """);
+        // a CLI tool
+        LintCase.Assert("BDF513", """
+            FROM python:3.12-slim
+            RUN pip install --no-cache-dir httpie==3.2.4
+            ENTRYPOINT ["http"]
+            """);
+        // a builder-only file, and a final stage that inherits its command from its base image
+        LintCase.Assert("BDF513", """
+            FROM node:22-slim AS build
+            RUN npm ci && npm run build
+            FROM build
+            RUN npm prune --omit=dev
+            """);
+    }
 
     [Fact]
     public void Quiet_with_a_healthcheck_inherited_none_or_scratch()

@@ -68,6 +68,19 @@ public sealed class ContainerPortDiffersFromAppTests
 
     [Fact]
     public void Quiet_when_ports_agree_or_no_app() => KubeCase.Assert("BK8702", KubeFixtures.Hardened, LintCase.App(8000));
+
+    [Fact]
+    public void Quiet_when_the_apps_port_is_a_default() => KubeCase.Assert("BK8702", """
+        apiVersion: apps/v1
+        kind: Deployment
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  ports:
+                    - containerPort: 8080
+        """, LintCase.App(3000) with { Evidence = [new Berth.Apps.Evidence("port 3000 (default: no listen call with a port literal)", "package.json", 0)] });
 }
 
 public sealed class RequiredEnvMissingTests

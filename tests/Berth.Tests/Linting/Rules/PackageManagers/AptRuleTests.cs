@@ -60,6 +60,19 @@ public sealed class AptListsNotRemovedTests
         FROM base
         #! BDF204
         RUN sh -c "apt-get update && apt-get install -y git"
+        # a cache on the archives alone: the lists are still written to the layer
+        #! BDF204
+        RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y jq
+        """);
+
+    [Fact]
+    public void Fires_on_an_onbuild_run_whichever_stage_declares_it() => LintCase.Assert("BDF204", """
+        FROM debian:12-slim AS template
+        # runs in the image built FROM this one, so its layer ships there
+        #! BDF204
+        ONBUILD RUN apt-get update && apt-get install -y make
+        FROM debian:12-slim
+        ONBUILD RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*
         """);
 
     [Fact]
@@ -70,7 +83,7 @@ public sealed class AptListsNotRemovedTests
         RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
         RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt \
             apt-get update && apt-get install -y git
-        RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y jq
+        RUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y jq
         RUN <<EOF
         apt-get update
         apt-get install -y ca-certificates
@@ -96,6 +109,14 @@ public sealed class AptGetInstallWithoutYesTests
         RUN apt-get install -y curl && apt-get install --yes git && apt-get -qq install jq
         RUN apt-get -qy install curl && apt-get install --assume-yes wget && apt-get -q -q install vim
         RUN apt-get -o APT::Get::Assume-Yes=true install less && apt-get update
+        RUN apt-get install --quiet --quiet tzdata && apt-get -q install --quiet gnupg
+        """);
+
+    [Fact]
+    public void Fires_with_one_quiet_level_only() => LintCase.Assert("BDF205", """
+        FROM debian:12-slim
+        #! BDF205
+        RUN apt-get install --quiet tzdata
         """);
 
     [Fact]

@@ -82,6 +82,14 @@ public sealed class YumInstallUnpinnedTests
         """)).Message);
 
     [Fact]
+    public void Fires_on_a_module_without_a_stream_and_quiet_with_one() => LintCase.Assert("BDF215", """
+        FROM rockylinux:8
+        #! BDF215
+        RUN yum module install -y nginx && yum clean all
+        RUN yum module install -y nginx:1.24 && yum clean all
+        """);
+
+    [Fact]
     public void Quiet_on_versions_and_local_rpms() => LintCase.Assert("BDF215", """
         FROM centos:7
         RUN yum install -y httpd-2.4.6 /tmp/tool.rpm tool-1.0.rpm && yum clean all
@@ -181,6 +189,19 @@ public sealed class DnfCacheNotCleanedTests
         """);
 
     [Fact]
+    public void Fires_on_dnf_aliases_upgrades_and_module_installs() => LintCase.Assert("BDF221", """
+        FROM fedora:40
+        #! BDF221
+        RUN dnf in -y jq-1.7.1
+        #! BDF221
+        RUN dnf -y up
+        #! BDF221
+        RUN dnf -y rei openssl-3.2.2
+        #! BDF221
+        RUN dnf module install -y nodejs:20
+        """);
+
+    [Fact]
     public void Quiet_with_clean_rm_or_a_cache_mount() => LintCase.Assert("BDF221", """
         FROM fedora:40
         RUN dnf install -y httpd-2.4.62 && dnf clean all
@@ -196,6 +217,25 @@ public sealed class DnfInstallUnpinnedTests
         FROM fedora:40
         #! BDF222
         RUN dnf install -y httpd && dnf clean all
+        """);
+
+    [Fact]
+    public void Fires_on_dnf_in_and_a_module_without_a_stream()
+    {
+        var findings = LintCase.Assert("BDF222", """
+            FROM fedora:40
+            #! BDF222
+            RUN dnf in -y jq && dnf clean all
+            #! BDF222
+            RUN microdnf module install -y postgresql && microdnf clean all
+            """);
+        Assert.Equal("'microdnf' installs 'postgresql' without a version", findings[1].Message);
+    }
+
+    [Fact]
+    public void Quiet_on_a_module_with_its_stream() => LintCase.Assert("BDF222", """
+        FROM fedora:40
+        RUN dnf module install -y postgresql:16 && dnf module enable -y nodejs && dnf clean all
         """);
 
     [Fact]

@@ -9,6 +9,10 @@ public sealed class NpmInstallUnpinnedTests
         RUN npm install -g pm2 && npm i @nestjs/cli@10.4.5
         #! BDF223
         RUN npm install --save-exact @types/node
+        #! BDF223
+        RUN npm install git+ssh://git@gitlab.example.com:team/ui-kit.git
+        #! BDF223
+        RUN npm install github:org/repo
         """);
 
     [Fact]
@@ -28,6 +32,7 @@ public sealed class NpmInstallUnpinnedTests
         FROM node:22-slim
         RUN npm ci --omit=dev && npm install && npm install --prefix /app
         RUN npm install -g pm2@5.4.2 @scope/pkg@^1.2.0 ./packages/shared /tmp/pkg.tgz github:org/repo#v1.0 user/repo#main "next@${NEXT_VERSION}"
+        RUN npm install ui-kit-2.0.1.tar git+https://gitlab.example.com/team/ui-kit.git#v2.0.1
         """);
 }
 
@@ -61,6 +66,16 @@ public sealed class GemInstallUnpinnedTests
         FROM ruby:3.3-slim
         #! BDF225
         RUN gem install bundler:2.5.16 rake
+        #! BDF225
+        RUN gem i rack
+        """);
+
+    [Fact]
+    public void Build_options_after_double_dash_are_not_gems() => LintCase.Assert("BDF225", """
+        FROM ruby:3.3-slim
+        RUN gem install pg:1.5.9 -- --with-pg-config=/usr/bin/pg_config static
+        #! BDF225
+        RUN gem install nokogiri -- --use-system-libraries
         """);
 
     [Fact]

@@ -11,7 +11,22 @@ public sealed class PipInstallUnpinnedTests
         RUN python -m pip install -r requirements.txt gunicorn
         #! BDF208
         RUN sh -c 'pip3 install httpx'
+        #! BDF208
+        RUN pipx install ruff
+        #! BDF208
+        ONBUILD RUN pip install structlog
         """);
+
+    [Fact]
+    public void Fires_on_a_vcs_url_without_a_revision()
+    {
+        var finding = Assert.Single(LintCase.Assert("BDF208", """
+            FROM python:3.12-slim
+            #! BDF208
+            RUN pip install git+ssh://git@gitlab.example.com/team/tools.git#egg=tools
+            """));
+        Assert.Equal("Pin it (git+ssh://git@gitlab.example.com/team/tools.git@<tag or commit>#egg=tools), or list it in a requirements file installed with -r", finding.Fix);
+    }
 
     [Fact]
     public void One_finding_per_command_names_every_unpinned_package_but_upgraded_tooling()
@@ -31,6 +46,8 @@ public sealed class PipInstallUnpinnedTests
         RUN pip install -r requirements.txt && pip install --requirement=req.txt
         RUN pip install -c constraints.txt fastapi uvicorn
         RUN pip install . ./libs/shared /tmp/app-1.0-py3-none-any.whl dist/app.tar.gz -e .
+        RUN pip install tools-2.1-py3-none-any.whl tools-2.1.tar.gz zope.interface==7.0 && pipx install ruff==0.6.9
+        RUN pip install git+ssh://git@gitlab.example.com/team/tools.git@3f2a9c1#egg=tools
         RUN pip install "git+https://github.com/org/repo@v1.2#egg=repo" "pkg @ https://example.com/pkg.whl" "django>=4.2,<5"
         RUN pip install --upgrade pip setuptools wheel && pip install --index-url https://mirror/simple "fastapi==0.115.0"
         RUN <<EOF
@@ -62,6 +79,33 @@ public sealed class PipCacheKeptTests
         RUN PIP_NO_CACHE_DIR=1 pip install .
         ENV PIP_NO_CACHE_DIR=1
         RUN pip install gunicorn==22.0.0
+        """);
+
+    [Fact]
+    public void Quiet_after_an_export_in_the_same_run_and_with_any_value() => LintCase.Assert("BDF209", """
+        FROM python:3.12-slim
+        RUN export PIP_NO_CACHE_DIR=on && pip install -r requirements.txt
+        # pip turns the cache off for "false" too
+        RUN PIP_NO_CACHE_DIR=false pip install -r requirements.txt
+        """);
+
+    [Fact]
+    public void Fires_when_the_export_comes_after_the_install_or_in_another_run() => LintCase.Assert("BDF209", """
+        FROM python:3.12-slim
+        #! BDF209
+        RUN pip install -r requirements.txt && export PIP_NO_CACHE_DIR=1
+        RUN export PIP_NO_CACHE_DIR=1
+        #! BDF209
+        RUN pip install .
+        """);
+
+    [Fact]
+    public void Fires_on_an_onbuild_pip_install() => LintCase.Assert("BDF209", """
+        FROM python:3.12-slim AS template
+        #! BDF209
+        ONBUILD RUN pip install -r requirements.txt
+        FROM python:3.12-slim
+        ONBUILD RUN pip install --no-cache-dir -r requirements.txt
         """);
 
     [Fact]

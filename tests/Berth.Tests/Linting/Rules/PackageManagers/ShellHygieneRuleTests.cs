@@ -113,6 +113,8 @@ public sealed class ConsecutiveRunTests
         RUN mkdir /data
         WORKDIR /data
         RUN mkdir x
+        RUN git clone https://example.com/repo.git && git -C repo checkout v1
+        RUN make -C repo
         RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
         RUN <<EOF
         echo hi
