@@ -12,6 +12,7 @@ public static class KubernetesRules
         new UnknownKind(),
         new UnknownField(),
         new WrongFieldType(),
+        new SchemaNotChecked(),
         new InvalidLabelValue(),
         new ReadinessProbeMissing(),
         new LivenessProbeMissing(),
