@@ -75,6 +75,7 @@ public static class KubernetesRules
         new GracefulTimeoutExceedsGracePeriod(),
         new WorkersAboveCpuLimit(),
         new ReadOnlyRootWithoutTmp(),
+        new ReadOnlyRootWithoutWritablePath(),
         new ChartMetadataInvalid(),
         new ValuesSchemaMissing(),
         new ValueNotDefined(),
