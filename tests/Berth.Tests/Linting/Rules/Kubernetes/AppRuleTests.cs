@@ -156,6 +156,49 @@ public sealed class BuildTimeVariableAtRuntimeTests
 
     [Fact]
     public void Quiet_on_server_side_variables() => KubeCase.Assert("BK8704", "apiVersion: v1\nkind: Pod\nspec: {containers: [{name: web, env: [{name: NEXT_TELEMETRY_DISABLED, value: '1'}, {name: API_URL, value: x}]}]}\n");
+
+    [Fact]
+    public void Fires_on_the_variables_the_app_reads_at_build_time_whatever_their_name()
+    {
+        var app = LintCase.App() with
+        {
+            Env = [new EnvVariable("API_BASE", false, false, "src/config.ts:3", null, BuildTime: true), new EnvVariable("VITE_FLAGS_URL", false, false, "server.js:9", null)],
+        };
+        var findings = KubeCase.Assert("BK8704", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: web}
+            data:
+            #! BK8704
+              API_BASE: https://api.example.com
+              VITE_FLAGS_URL: https://flags.example.com
+            ---
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: web
+                  env:
+            #! BK8704
+                    - name: API_BASE
+                      value: https://api.example.com
+                    - name: VITE_FLAGS_URL
+                      value: https://flags.example.com
+                    - name: NEXT_PUBLIC_UNUSED
+                      value: x
+            """, app);
+        Assert.Contains("the app reads it at build time (src/config.ts:3)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Quiet_on_prefixed_names_the_app_reads_at_run_time() => KubeCase.Assert("BK8704", """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: web
+              env: [{name: VITE_FLAGS_URL, value: x}]
+        """, LintCase.App() with { Env = [new EnvVariable("VITE_FLAGS_URL", false, false, "server.js:9", null)] });
 }
 
 public sealed class RunAsNonRootWithNamedUserTests
