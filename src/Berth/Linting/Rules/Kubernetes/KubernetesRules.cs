@@ -44,6 +44,7 @@ public static class KubernetesRules
         new ImagePullPolicyNotAlways(),
         new SelectorMismatch(),
         new ServiceSelectsNoPod(),
+        new ServiceSelectsSeveralWorkloads(),
         new ServiceTargetPortUnknown(),
         new EnvReferenceMissing(),
         new DisruptionBudgetSelectsNothing(),
