@@ -93,5 +93,9 @@ public static class KubernetesRules
         new CrossNamespaceBackendWithoutGrant(),
         new ListenerRejectsRouteNamespace(),
         new PathPrefixPattern(),
+        new ListenerCertificateMissing(),
+        new ListenerTlsMismatch(),
+        new ListenerConflict(),
+        new RouteKindNotAllowedByListener(),
     ];
 }
