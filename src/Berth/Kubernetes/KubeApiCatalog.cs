@@ -1,3 +1,5 @@
+using Berth.Kubernetes.Schema;
+
 namespace Berth.Kubernetes;
 
 /// <summary>A removed or deprecated apiVersion for a kind: what to use instead and the Kubernetes release that stopped serving it (null: still served).</summary>
@@ -5,7 +7,9 @@ public sealed record RetiredApi(string ApiVersion, string Kind, string Replaceme
 
 /// <summary>
 /// The built-in API groups and versions Berth knows (Kubernetes 1.33 and Gateway API v1.3) with their kinds, and the retired
-/// apiVersions (from the Kubernetes deprecation guide): enough to tell a typo in a kind or version from a custom resource.
+/// apiVersions (from the Kubernetes deprecation guide): enough to tell a typo in a kind or version from a custom resource. The kinds
+/// of each version are this list's and those of the generated schema (<see cref="KubeSchema"/>); the groups are this list's only,
+/// so a pre-release version of a group Berth does not list (resource.k8s.io/v1beta2) is not called unknown.
 /// </summary>
 public static class KubeApiCatalog
 {
@@ -70,19 +74,31 @@ public static class KubeApiCatalog
         new("gateway.networking.k8s.io/v1alpha2", "GRPCRoute", "gateway.networking.k8s.io/v1", null),
     ];
 
-    public static RetiredApi? RetiredFor(string apiVersion, string kind) =>
-        Retired.FirstOrDefault(r => r.ApiVersion == apiVersion && r.Kind == kind);
+    private static readonly Dictionary<(string ApiVersion, string Kind), RetiredApi> RetiredByKind = Retired.ToDictionary(r => (r.ApiVersion, r.Kind));
+
+    private static readonly HashSet<string> Groups = [.. Kinds.Keys.Concat(Retired.Select(r => r.ApiVersion)).Select(Group)];
+
+    private static readonly HashSet<string> RetiredVersions = [.. Retired.Select(r => r.ApiVersion)];
+
+    // This list's kinds and the generated schema's (retired ones left out), per apiVersion: built once, on first use.
+    private static readonly Lazy<Dictionary<string, string[]>> AllKinds = new(() =>
+        Kinds.Keys.Union(KubeSchema.ApiVersions, StringComparer.Ordinal).ToDictionary(v => v,
+            v => (Kinds.TryGetValue(v, out var kinds) ? kinds : []).Union(KubeSchema.KindsOf(v).Where(k => RetiredFor(v, k) is null), StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal));
+
+    public static RetiredApi? RetiredFor(string apiVersion, string kind) => RetiredByKind.GetValueOrDefault((apiVersion, kind));
 
     /// <summary>Whether Berth knows the group of this apiVersion (a built-in group, or Gateway API's): only then can a kind or version be called unknown.</summary>
-    public static bool KnowsGroup(string apiVersion) => Kinds.Keys.Concat(Retired.Select(r => r.ApiVersion)).Any(v => Group(v) == Group(apiVersion));
+    public static bool KnowsGroup(string apiVersion) => Groups.Contains(Group(apiVersion));
 
-    public static bool KnowsVersion(string apiVersion) => Kinds.ContainsKey(apiVersion) || Retired.Any(r => r.ApiVersion == apiVersion);
+    public static bool KnowsVersion(string apiVersion) => AllKinds.Value.ContainsKey(apiVersion) || RetiredVersions.Contains(apiVersion);
 
-    public static IReadOnlyList<string> KindsOf(string apiVersion) => Kinds.TryGetValue(apiVersion, out var kinds) ? kinds : [];
+    public static IReadOnlyList<string> KindsOf(string apiVersion) => AllKinds.Value.TryGetValue(apiVersion, out var kinds) ? kinds : [];
 
-    /// <summary>The versions of the group that serve <paramref name="kind"/>.</summary>
+    /// <summary>The versions of the group that serve <paramref name="kind"/> (retired ones left out), stable ones first, newest first.</summary>
     public static IEnumerable<string> VersionsServing(string group, string kind) =>
-        Kinds.Where(k => Group(k.Key) == group && k.Value.Contains(kind)).Select(k => k.Key);
+        AllKinds.Value.Where(v => Group(v.Key) == group && v.Value.Contains(kind)).Select(v => v.Key)
+            .OrderBy(v => v.Contains("alpha", StringComparison.Ordinal) || v.Contains("beta", StringComparison.Ordinal)).ThenByDescending(v => v, StringComparer.Ordinal);
 
     public static string Group(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
 }

@@ -13,9 +13,14 @@ public sealed record ImageUser(string User, string File, int Line)
     public bool IsRoot => User.Split(':')[0] is "root" or "0";
 }
 
-/// <summary>What Kubernetes rules see: one manifest set, and the app (and its Dockerfile's USER) when one was given or found beside.</summary>
+/// <summary>The working folder the app's Dockerfile ends with (the final stage's last WORKDIR), and where that line is.</summary>
+public sealed record ImageWorkdir(string Path, string File, int Line);
+
+/// <summary>What Kubernetes rules see: one manifest set, and the app (and its Dockerfile's USER and WORKDIR) when one was given or found beside.</summary>
 public sealed record KubernetesLintContext(ManifestSet Set, ServiceProfile? App = null, ImageUser? ImageUser = null, LintConfiguration? Configuration = null)
 {
+    public ImageWorkdir? ImageWorkdir { get; init; }
+
     public IReadOnlyList<KubeObject> Objects => Set.Objects;
 
     public IEnumerable<PodTemplate> PodTemplates => Set.PodTemplates;

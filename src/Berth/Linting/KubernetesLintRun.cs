@@ -28,7 +28,8 @@ public static class KubernetesLintRun
             {
                 var set = loaders[i]();
                 var (app, folder) = forcedApp is not null ? (forcedApp, null) : AppBeside(set.Origin, lintedPaths);
-                results[i] = KubernetesLinter.Lint(set, app, ImageUserOf(folder), configuration);
+                var (user, workdir) = ImageOf(folder);
+                results[i] = KubernetesLinter.Lint(set, app, user, configuration, workdir);
             }
             catch (InputException e)
             {
@@ -55,16 +56,18 @@ public static class KubernetesLintRun
         return (null, null);
     }
 
-    /// <summary>The final USER of the Dockerfile in the app's folder, when there is one.</summary>
-    private static ImageUser? ImageUserOf(string? folder)
+    /// <summary>The final USER and WORKDIR of the Dockerfile in the app's folder, when there is one (WORKDIR: when its final stage sets an absolute one).</summary>
+    private static (ImageUser? User, ImageWorkdir? Workdir) ImageOf(string? folder)
     {
         var dockerfile = folder is null ? null : Path.Combine(folder, "Dockerfile");
         if (dockerfile is null || !File.Exists(dockerfile))
-            return null;
+            return (null, null);
         var document = DockerfileParser.Parse(dockerfile, LintRun.Read(dockerfile));
         var final = document.Stages.LastOrDefault();
         var user = final?.Instructions.OfType<UserInstruction>().LastOrDefault();
-        return user is null ? new ImageUser("root", dockerfile, final?.From.Span.StartLine ?? 1) : new ImageUser(user.User, dockerfile, user.Span.StartLine);
+        var workdir = final?.Instructions.OfType<WorkdirInstruction>().LastOrDefault();
+        return (user is null ? new ImageUser("root", dockerfile, final?.From.Span.StartLine ?? 1) : new ImageUser(user.User, dockerfile, user.Span.StartLine),
+            workdir is { Path: ['/', ..] } ? new ImageWorkdir(workdir.Path, dockerfile, workdir.Span.StartLine) : null);
     }
 
     private static string CommonFolder(IReadOnlyList<string> files)

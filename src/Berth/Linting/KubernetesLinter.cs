@@ -7,10 +7,11 @@ namespace Berth.Linting;
 /// <summary>Runs every Kubernetes rule over one manifest set; findings come back sorted, suppressions and the configuration applied.</summary>
 public static class KubernetesLinter
 {
-    public static IReadOnlyList<Finding> Lint(ManifestSet set, ServiceProfile? app = null, ImageUser? imageUser = null, LintConfiguration? configuration = null)
+    public static IReadOnlyList<Finding> Lint(ManifestSet set, ServiceProfile? app = null, ImageUser? imageUser = null, LintConfiguration? configuration = null,
+        ImageWorkdir? imageWorkdir = null)
     {
         configuration ??= LintConfiguration.Empty;
-        var context = new KubernetesLintContext(set, app, imageUser, configuration);
+        var context = new KubernetesLintContext(set, app, imageUser, configuration) { ImageWorkdir = imageWorkdir };
         var findings = new KubernetesFindingSink(new FindingSink(new Suppressions(), configuration));
         foreach (var rule in RuleCatalog.Kubernetes)
             rule.Check(context, findings);

@@ -11,7 +11,8 @@ namespace Berth.Tests.Linting;
 /// </summary>
 public static class KubeCase
 {
-    public static IReadOnlyList<Finding> Assert(string ruleId, string yaml, ServiceProfile? app = null, ImageUser? imageUser = null, string origin = "k8s")
+    public static IReadOnlyList<Finding> Assert(string ruleId, string yaml, ServiceProfile? app = null, ImageUser? imageUser = null, string origin = "k8s",
+        ImageWorkdir? imageWorkdir = null)
     {
         var files = Split(yaml);
         var expected = new List<(string File, int Line)>();
@@ -29,7 +30,7 @@ public static class KubeCase
             }
         }
         var set = new ManifestSet(origin, [.. files.Select(f => ManifestFile.Read(f.File, f.Text))]);
-        var findings = KubernetesLinter.Lint(set, app, imageUser).Where(f => f.Rule == ruleId).ToList();
+        var findings = KubernetesLinter.Lint(set, app, imageUser, imageWorkdir: imageWorkdir).Where(f => f.Rule == ruleId).ToList();
         Xunit.Assert.Equal(
             expected.Distinct().Order().Select(e => $"{e.File}:{e.Line}"),
             findings.Select(f => (f.File, f.Line)).Distinct().Order().Select(e => $"{e.File}:{e.Line}"));

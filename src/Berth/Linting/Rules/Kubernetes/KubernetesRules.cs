@@ -12,6 +12,7 @@ public static class KubernetesRules
         new UnknownKind(),
         new UnknownField(),
         new WrongFieldType(),
+        new SchemaNotChecked(),
         new InvalidLabelValue(),
         new ReadinessProbeMissing(),
         new LivenessProbeMissing(),
@@ -43,6 +44,7 @@ public static class KubernetesRules
         new ImagePullPolicyNotAlways(),
         new SelectorMismatch(),
         new ServiceSelectsNoPod(),
+        new ServiceSelectsSeveralWorkloads(),
         new ServiceTargetPortUnknown(),
         new EnvReferenceMissing(),
         new DisruptionBudgetSelectsNothing(),
@@ -74,6 +76,7 @@ public static class KubernetesRules
         new GracefulTimeoutExceedsGracePeriod(),
         new WorkersAboveCpuLimit(),
         new ReadOnlyRootWithoutTmp(),
+        new ReadOnlyRootWithoutWritablePath(),
         new ChartMetadataInvalid(),
         new ValuesSchemaMissing(),
         new ValueNotDefined(),
@@ -90,5 +93,9 @@ public static class KubernetesRules
         new CrossNamespaceBackendWithoutGrant(),
         new ListenerRejectsRouteNamespace(),
         new PathPrefixPattern(),
+        new ListenerCertificateMissing(),
+        new ListenerTlsMismatch(),
+        new ListenerConflict(),
+        new RouteKindNotAllowedByListener(),
     ];
 }

@@ -1,8 +1,11 @@
-using Berth.Kubernetes;
+using Berth.Kubernetes.Schema;
 
 namespace Berth.Linting.Rules.Kubernetes;
 
-/// <summary>BK8006: a field the Kubernetes schema does not have at that place: the API server drops or refuses it, so the setting never applies.</summary>
+/// <summary>
+/// BK8006: a field the Kubernetes (or Gateway API) schema does not have at that place, anywhere in the object: the API server drops
+/// or refuses it, so the setting never applies. Checked against the field table generated from the OpenAPI definitions.
+/// </summary>
 public sealed class UnknownField : KubernetesRule
 {
     public override RuleInfo Info { get; } = new("BK8006", "unknown-field", Severity.Error,
@@ -12,29 +15,12 @@ public sealed class UnknownField : KubernetesRule
     {
         foreach (var subject in context.Objects)
         {
-            foreach (var unknown in KubeFieldSchema.UnknownFields(subject))
+            foreach (var unknown in SchemaCheck.Check(subject).UnknownFields)
             {
-                findings.Add(Info, subject, unknown.Key, $"'{unknown.Key.Value}' is not a field of {Article(unknown.Shape)}"
+                var where = unknown.Path.Length == 0 ? $"a {subject.Kind}" : $"{unknown.Shape} (at {unknown.Path})";
+                findings.Add(Info, subject, unknown.Key, $"'{unknown.Key.Value}' is not a field of {where}"
                     + (unknown.Suggestion is not null ? $"; did you mean '{unknown.Suggestion}'?" : ""), unknown.Suggestion);
             }
         }
     }
-
-    private static string Article(string shape) => shape switch
-    {
-        "podSpec" => "a pod spec",
-        "container" => "a container",
-        "containerPort" => "a container port",
-        "envVar" => "an env entry",
-        "probe" => "a probe",
-        "securityContext" => "a container securityContext",
-        "podSecurityContext" => "a pod securityContext",
-        "servicePort" => "a Service port",
-        "serviceSpec" => "a Service spec",
-        "metadata" => "metadata",
-        "template" => "a pod template",
-        "resources" => "resources",
-        _ when char.IsUpper(shape[0]) => $"a {shape}",
-        _ => $"a {shape}",
-    };
 }

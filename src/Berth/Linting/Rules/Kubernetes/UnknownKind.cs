@@ -1,4 +1,5 @@
 using Berth.Kubernetes;
+using Berth.Kubernetes.Schema;
 
 namespace Berth.Linting.Rules.Kubernetes;
 
@@ -27,7 +28,7 @@ public sealed class UnknownKind : KubernetesRule
             }
             else if (!KubeApiCatalog.KindsOf(subject.ApiVersion).Contains(subject.Kind))
             {
-                var suggestion = KubeFieldSchema.Suggest(subject.Kind, KubeApiCatalog.KindsOf(subject.ApiVersion));
+                var suggestion = KubeFieldNames.Suggest(subject.Kind, KubeApiCatalog.KindsOf(subject.ApiVersion));
                 findings.Add(Info, subject, kindNode, $"{subject.ApiVersion} has no kind {subject.Kind}" + (suggestion is not null ? $"; did you mean {suggestion}?" : ""),
                     suggestion is not null ? $"kind: {suggestion}" : null);
             }

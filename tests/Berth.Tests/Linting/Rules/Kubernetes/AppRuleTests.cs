@@ -169,6 +169,49 @@ public sealed class BuildTimeVariableAtRuntimeTests
 
     [Fact]
     public void Quiet_on_server_side_variables() => KubeCase.Assert("BK8704", "apiVersion: v1\nkind: Pod\nspec: {containers: [{name: web, env: [{name: NEXT_TELEMETRY_DISABLED, value: '1'}, {name: API_URL, value: x}]}]}\n");
+
+    [Fact]
+    public void Fires_on_the_variables_the_app_reads_at_build_time_whatever_their_name()
+    {
+        var app = LintCase.App() with
+        {
+            Env = [new EnvVariable("API_BASE", false, false, "src/config.ts:3", null, BuildTime: true), new EnvVariable("VITE_FLAGS_URL", false, false, "server.js:9", null)],
+        };
+        var findings = KubeCase.Assert("BK8704", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: web}
+            data:
+            #! BK8704
+              API_BASE: https://api.example.com
+              VITE_FLAGS_URL: https://flags.example.com
+            ---
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: web
+                  env:
+            #! BK8704
+                    - name: API_BASE
+                      value: https://api.example.com
+                    - name: VITE_FLAGS_URL
+                      value: https://flags.example.com
+                    - name: NEXT_PUBLIC_UNUSED
+                      value: x
+            """, app);
+        Assert.Contains("the app reads it at build time (src/config.ts:3)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Quiet_on_prefixed_names_the_app_reads_at_run_time() => KubeCase.Assert("BK8704", """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: web
+              env: [{name: VITE_FLAGS_URL, value: x}]
+        """, LintCase.App() with { Env = [new EnvVariable("VITE_FLAGS_URL", false, false, "server.js:9", null)] });
 }
 
 public sealed class RunAsNonRootWithNamedUserTests
@@ -325,4 +368,92 @@ public sealed class ReadOnlyRootWithoutTmpTests
               volumeMounts: [{name: tmp, mountPath: /tmp/}]
           volumes: [{name: tmp, emptyDir: {}}]
         """, LintCase.App());
+}
+
+public sealed class ReadOnlyRootWithoutWritablePathTests
+{
+    private static ServiceProfile Writer(params WritablePath[] paths) => LintCase.App() with { WritablePaths = paths };
+
+    [Fact]
+    public void Fires_on_each_path_the_app_writes_outside_a_writable_volume()
+    {
+        var findings = KubeCase.Assert("BK8710", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: app}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      securityContext:
+            #! BK8710
+                        readOnlyRootFilesystem: true
+                      volumeMounts:
+                        - {name: tmp, mountPath: /tmp}
+                        - {name: cfg, mountPath: /app/data}
+                        - {name: logs, mountPath: /var/log/app, readOnly: true}
+                  volumes:
+                    - {name: tmp, emptyDir: {}}
+                    - {name: cfg, configMap: {name: cfg}}
+                    - {name: logs, emptyDir: {}}
+            """, Writer(new WritablePath("data/app.db", "SQLite database", "app/db.py:7"), new WritablePath("/var/log/app/app.log", "log file", "app/logging.py:3"),
+                new WritablePath("/tmp/x", "temp", "app/main.py:1")));
+        Assert.Equal(2, findings.Count);
+        Assert.Equal("container 'app' has a read-only root filesystem, but the app writes /app/data/app.db ('data/app.db' under /app, the folder Berth's images run the app from (no Dockerfile found beside the app)) at app/db.py:7: SQLite database; no writable volume is mounted there, so the write fails. Mount an emptyDir (or a PersistentVolumeClaim for data to keep) at /app/data", findings[0].Message);
+        Assert.Contains("/var/log/app/app.log", findings[1].Message);
+        Assert.Contains("app/logging.py:3", findings[1].Message);
+    }
+
+    [Fact]
+    public void Fires_on_a_relative_path_under_the_images_workdir_or_the_containers() => KubeCase.Assert("BK8710", """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: app}
+        spec:
+          containers:
+            - name: app
+              securityContext:
+        #! BK8710
+                readOnlyRootFilesystem: true
+              volumeMounts: [{name: uploads, mountPath: /app/uploads}]
+          volumes: [{name: uploads, emptyDir: {}}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: app2}
+        spec:
+          containers:
+            - name: app
+              workingDir: /app
+              securityContext: {readOnlyRootFilesystem: true}
+              volumeMounts: [{name: uploads, mountPath: /app/uploads}]
+          volumes: [{name: uploads, emptyDir: {}}]
+        """, Writer(new WritablePath("uploads/", "upload folder", "app/views.py:12")), imageWorkdir: new ImageWorkdir("/srv", "Dockerfile", 4));
+
+    [Fact]
+    public void Quiet_when_every_path_is_on_an_empty_dir_or_claim_or_the_root_is_writable() => KubeCase.Assert("BK8710", """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: app}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  securityContext: {readOnlyRootFilesystem: true}
+                  volumeMounts: [{name: data, mountPath: /srv/data}, {name: cache, mountPath: /srv/.next/cache/}]
+              volumes: [{name: cache, emptyDir: {}}]
+          volumeClaimTemplates:
+            - metadata: {name: data}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: writable}
+        spec:
+          containers:
+            - name: app
+              securityContext: {readOnlyRootFilesystem: false}
+        """, Writer(new WritablePath("data/app.db", "SQLite database", "app/db.py:7"), new WritablePath(".next/cache", "Next.js cache", "next.config.js:1")),
+        imageWorkdir: new ImageWorkdir("/srv", "Dockerfile", 4));
 }

@@ -219,3 +219,170 @@ public sealed class PathPrefixPatternTests
     [Fact]
     public void Quiet_on_literal_prefixes_and_regular_expressions() => KubeCase.Assert("BK8907", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web}\nspec: {rules: [{matches: [{path: {type: PathPrefix, value: /api}}, {path: {type: RegularExpression, value: '/v[12]/.*'}}, {path: {type: Exact, value: /health}}]}]}\n");
 }
+
+public sealed class ListenerCertificateMissingTests
+{
+    [Fact]
+    public void Fires_on_https_and_terminating_tls_listeners_without_certificates() => KubeCase.Assert("BK8908", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - name: https
+              port: 443
+        #! BK8908
+              protocol: HTTPS
+            - name: tls
+              port: 8443
+              protocol: TLS
+              tls:
+        #! BK8908
+                mode: Terminate
+        """);
+
+    [Fact]
+    public void Quiet_with_certificate_refs_or_tls_passthrough() => KubeCase.Assert("BK8908", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+            - {name: tls, port: 8443, protocol: TLS, tls: {mode: Passthrough}}
+            - {name: http, port: 80, protocol: HTTP}
+        """);
+}
+
+public sealed class ListenerTlsMismatchTests
+{
+    [Fact]
+    public void Fires_on_tls_for_http_and_passthrough_on_https() => KubeCase.Assert("BK8909", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - name: http
+              port: 80
+              protocol: HTTP
+              tls:
+        #! BK8909
+                certificateRefs: [{name: cert}]
+            - name: https
+              port: 443
+              protocol: HTTPS
+              tls:
+        #! BK8909
+                mode: Passthrough
+        """);
+
+    [Fact]
+    public void Quiet_on_tls_for_https_and_tls_listeners() => KubeCase.Assert("BK8909", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - {name: https, port: 443, protocol: HTTPS, tls: {mode: Terminate, certificateRefs: [{name: cert}]}}
+            - {name: tls, port: 8443, protocol: TLS, tls: {mode: Passthrough}}
+            - {name: http, port: 80, protocol: HTTP}
+        """);
+}
+
+public sealed class ListenerConflictTests
+{
+    [Fact]
+    public void Fires_on_a_repeated_name_and_a_repeated_port_protocol_and_hostname()
+    {
+        var findings = KubeCase.Assert("BK8910", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: gw}
+            spec:
+              gatewayClassName: cls
+              listeners:
+                - {name: http, port: 80, protocol: HTTP}
+                - name: web
+            #! BK8910
+                  port: 80
+                  protocol: HTTP
+            #! BK8910
+                - name: web
+                  port: 8080
+                  protocol: HTTP
+            """);
+        Assert.Contains("as listener 'http'", findings[0].Message);
+    }
+
+    [Fact]
+    public void Quiet_when_hostnames_or_ports_differ() => KubeCase.Assert("BK8910", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - {name: a, port: 80, protocol: HTTP, hostname: a.example.com}
+            - {name: b, port: 80, protocol: HTTP, hostname: b.example.com}
+            - {name: c, port: 80, protocol: HTTP}
+            - {name: d, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+        """);
+}
+
+public sealed class RouteKindNotAllowedByListenerTests
+{
+    private const string Gateway = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          gatewayClassName: cls
+          listeners:
+            - {name: http, port: 80, protocol: HTTP}
+            - {name: tcp, port: 5432, protocol: TCP}
+            - {name: grpc-only, port: 8080, protocol: HTTP, allowedRoutes: {kinds: [{kind: GRPCRoute}]}}
+        ---
+        """;
+
+    [Fact]
+    public void Fires_on_an_http_route_bound_to_a_tcp_listener_or_one_that_excludes_its_kind()
+    {
+        var findings = KubeCase.Assert("BK8911", Gateway + """
+
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: web}
+            spec:
+              parentRefs:
+                - name: gw
+            #! BK8911
+                  sectionName: tcp
+                - name: gw
+            #! BK8911
+                  port: 8080
+            """);
+        Assert.Contains("listener 'tcp' (TCP) takes TCPRoute", findings[0].Message);
+        Assert.Contains("takes GRPCRoute (allowedRoutes.kinds)", findings[1].Message);
+    }
+
+    [Fact]
+    public void Quiet_when_a_listener_takes_the_route() => KubeCase.Assert("BK8911", Gateway + """
+
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: web}
+        spec:
+          parentRefs: [{name: gw}, {name: gw, sectionName: http}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: rpc}
+        spec:
+          parentRefs: [{name: gw, sectionName: grpc-only}]
+        """);
+}

@@ -412,3 +412,64 @@ public sealed class InvalidPortSpecTests
     [Fact]
     public void Quiet_on_valid_ports() => KubeCase.Assert("BK8514", KubeFixtures.Hardened + "\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{name: http-alt, port: 80, targetPort: http}]}\n");
 }
+
+public sealed class ServiceSelectsSeveralWorkloadsTests
+{
+    [Fact]
+    public void Fires_on_the_selector_of_a_service_matching_two_deployments()
+    {
+        var findings = KubeCase.Assert("BK8515", """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+            #! BK8515
+              selector: {app: web}
+              ports: [{port: 80}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template: {metadata: {labels: {app: web, tier: api}}, spec: {containers: [{name: web}]}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: worker}
+            spec:
+              selector: {matchLabels: {app: web, role: worker}}
+              template: {metadata: {labels: {app: web, role: worker}}, spec: {containers: [{name: worker}]}}
+            """);
+        Assert.Contains("matches the pods of Deployment web and Deployment worker", findings[0].Message);
+    }
+
+    [Fact]
+    public void Quiet_when_each_service_selects_one_workload_or_another_namespace() => KubeCase.Assert("BK8515", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: web, tier: api}, ports: [{port: 80}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template: {metadata: {labels: {app: web, tier: api}}, spec: {containers: [{name: web}]}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: worker}
+        spec:
+          selector: {matchLabels: {app: web, role: worker}}
+          template: {metadata: {labels: {app: web, role: worker}}, spec: {containers: [{name: worker}]}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: other}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template: {metadata: {labels: {app: web, tier: api}}, spec: {containers: [{name: web}]}}
+        """);
+}
