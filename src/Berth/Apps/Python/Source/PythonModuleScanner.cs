@@ -19,6 +19,7 @@ internal sealed class PythonModuleScanner
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
     private readonly List<EnvRead> _envReads = [];
+    private readonly List<EnvRead> _secretKeyReads = [];
     private readonly List<(ServerCall Call, string? TopLevelFunction)> _serverCalls = [];
     private readonly List<StringAssignment> _moduleStrings = [];
     private readonly Dictionary<(PythonBlock? Owner, string Name), PythonExpression> _variables = [];
@@ -74,7 +75,7 @@ internal sealed class PythonModuleScanner
             _routers.OrderBy(r => r.Line).ToList(),
             _routes.Inclusions.OrderBy(i => i.Line).ToList(),
             _routes.Routes.OrderBy(r => r.Line).ToList(),
-            _envReads.OrderBy(e => e.Line).ToList(),
+            _envReads.Concat(DjangoSecretKeyReads()).OrderBy(e => e.Line).ToList(),
             _settings.Build(),
             serverCalls.OrderBy(s => s.Line).ToList(),
             _moduleStrings.OrderBy(s => s.Line).ToList(),
@@ -86,6 +87,12 @@ internal sealed class PythonModuleScanner
             DerivedClasses = _settings.Derived,
         };
     }
+
+    /// <summary>The SECRET_KEY reads of a Django settings module (one that sets INSTALLED_APPS or ROOT_URLCONF), as required.</summary>
+    private IEnumerable<EnvRead> DjangoSecretKeyReads() =>
+        _variables.ContainsKey((null, "INSTALLED_APPS")) || _variables.ContainsKey((null, "ROOT_URLCONF"))
+            ? _secretKeyReads.Select(r => r with { Required = true })
+            : [];
 
     private void VisitFunction(PythonStatement statement)
     {
@@ -317,7 +324,15 @@ internal sealed class PythonModuleScanner
         {
             if (EnvReadRecognizer.Recognize(node, _names) is { } read)
             {
+                // SECRET_KEY = os.environ.get("X") in Django settings: Django refuses to start with an empty SECRET_KEY
+                if (read is { Required: false, Default: null, Kind: EnvReadKind.Get } && assignedTo == "SECRET_KEY" && scope.Owner is null)
+                    _secretKeyReads.Add(read);
                 _envReads.Add(read);
+            }
+            else if (node is AttributeExpression { Target: CallExpression target } && EnvReadRecognizer.Recognize(target, _names) is { Required: false, Default: null, Kind: EnvReadKind.Get } unguarded)
+            {
+                // os.environ.get("X").split(" "): None has no .split, so the app fails without X
+                _envReads.Add(unguarded with { Required = true });
             }
             else if (_envHelpers.Visit(node, scope) is { } helped)
             {
