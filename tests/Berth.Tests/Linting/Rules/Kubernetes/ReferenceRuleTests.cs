@@ -319,6 +319,12 @@ public sealed class SecretInEnvValueTests
                     - name: SESSION_SIGNER
             #! BK8511
                       value: abc-do-not-print
+                    - name: the_good_stuff
+            #! BK8511
+                      value: |
+                        ---BEGIN OPENSSH PRIVATE KEY---
+                        do-not-print
+                        ---END OPENSSH PRIVATE KEY---
             """, app);
         Assert.All(findings, f => Assert.DoesNotContain("do-not-print", f.Message + f.Fix));
     }
@@ -354,12 +360,16 @@ public sealed class SecretInConfigMapTests
               STRIPE_API_KEY: sk_live_do-not-print
             #! BK8512
               CACHE: redis://default:pw-do-not-print@cache:6379/0
+            #! BK8512
+              AZURE_BATCH_KEY: do-not-print
+            #! BK8512
+              OCI_CLI_KEY_CONTENT: do-not-print
             """);
         Assert.All(findings, f => Assert.DoesNotContain("do-not-print", f.Message));
     }
 
     [Fact]
-    public void Quiet_on_ordinary_settings() => KubeCase.Assert("BK8512", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {LOG_LEVEL: info, CACHE: 'redis://cache:6379/0', TOKEN_TTL: '3600', PASSWORD: changeme}\n");
+    public void Quiet_on_ordinary_settings() => KubeCase.Assert("BK8512", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {LOG_LEVEL: info, CACHE: 'redis://cache:6379/0', TOKEN_TTL: '3600', PASSWORD: changeme, AZURE_KEY_VAULT_NAME: vault, KEY_ROTATION: daily, NOTE: 'BEGIN with the private key docs'}\n");
 }
 
 public sealed class SshPortTests
