@@ -409,6 +409,14 @@ public sealed class InvalidPortSpecTests
               ports:
         #! BK8514
                 - {name: admin, containerPort: 70000}
+            - name: c
+              ports:
+        #! BK8514
+                - name: smtp
+                  containerPort:
+                  protocol: TCP
+        #! BK8514
+                - {name: imap, protocol: TCP}
         ---
         apiVersion: v1
         kind: Service
