@@ -17,7 +17,7 @@ The peers' binaries are not run: each peer's own test suite is the reference. Th
 Berth lints each input file on its own (`berth lint --format json FILE`; loose files linted together form one set,
 which would let fixtures see each other). A peer check maps to the Berth rules whose Covers name it
 (docs/rules/README.md, generated from the rule catalog), narrowed by NARROW below where the peer's failing grade is
-about part of what the Berth rules cover. Berth "fires" on a case when one of those rules has a finding on the case's
+about part of what the Berth rules cover (fewer rules, or only findings whose message names that part). Berth "fires" on a case when one of those rules has a finding on the case's
 object (kube-linter) or anywhere in the file (kube-score, Polaris).
 
 Usage: compare.py KUBE_SCORE KUBE_LINTER POLARIS   (each a checkout or a bare git dir, e.g. /work/.mirror/zegl+kube-score/repo)
@@ -44,7 +44,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NARROW = {
     # kube-score grades a missing livenessProbe AlmostOK (passing) and only a missing readinessProbe as a failure.
     ("kube-score", "pod-probes"): {"BK8101"},
+    # One Berth rule per resource says which of request and limit is missing; the peers split them.
+    ("polaris", "cpuRequestsMissing"): ({"BK8201"}, r"sets no cpu request"),
+    ("polaris", "cpuLimitsMissing"): ({"BK8201"}, r"sets no cpu (request or )?limit"),
+    ("polaris", "memoryRequestsMissing"): ({"BK8202"}, r"sets no memory request"),
+    ("polaris", "memoryLimitsMissing"): ({"BK8202"}, r"sets no memory (request or )?limit"),
+    ("kube-linter", "unset-cpu-requirements"): ({"BK8201"}, r"sets no cpu request"),
+    ("kube-linter", "unset-memory-requirements"): ({"BK8202"}, r"sets no memory (request or )?limit"),
 }
+
+
+def narrowed(peer, check, mapping):
+    """The Berth rules for a peer check, and the pattern their message must match (None: any)."""
+    found = NARROW.get((peer, check), mapping.get(f"{peer}/{check}", set()))
+    return found if isinstance(found, tuple) else (found, None)
 
 
 class Repo:
@@ -117,6 +130,7 @@ class Document:
         self.name = meta.get("name", "") if isinstance(meta, dict) else ""
         self.containers = set(containers(self.data))
         self.openshift = ".openshift.io/" in str(self.data.get("apiVersion", ""))
+        self.values = set(scalars(self.data.get("spec")))
 
 
 def containers(data):
@@ -134,6 +148,18 @@ def containers(data):
                     stack.append(value)
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def scalars(node):
+    """The string values under a node (names a message may mention: a scaleTargetRef, a selector's labels)."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from scalars(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from scalars(value)
+    elif isinstance(node, str) and len(node) >= 3:
+        yield node
 
 
 def documents(text):
@@ -169,7 +195,7 @@ class Berth:
         if run.returncode == 2 or not run.stdout.strip():
             result = "refused"
         else:
-            result = [(f["rule"], f["line"]) for f in json.loads(run.stdout)["findings"]]
+            result = [(f["rule"], f["line"], f["message"]) for f in json.loads(run.stdout)["findings"]]
         self.cache[key] = result
         return result
 
@@ -191,9 +217,10 @@ def fired(findings, rules, doc=None, docs=None):
     """The mapped Berth rules that fired (on doc, when given), or 'refused'."""
     if findings == "refused":
         return "refused"
+    rules, pattern = rules
     hits = set()
-    for rule, line in findings:
-        if rule not in rules:
+    for rule, line, message in findings:
+        if rule not in rules or (pattern and not re.search(pattern, message)):
             continue
         if doc is not None:
             owner = next((d for d in docs if d.start <= line <= d.end), None)
@@ -206,7 +233,9 @@ def fired(findings, rules, doc=None, docs=None):
 # ---------- kube-score ----------
 
 GRADE_FIRES = {"GradeCritical": True, "GradeWarning": True, "GradeAlmostOK": False, "GradeAllOK": False}
-SHARED_CONFIG = re.compile(r"^(KubernetesVersion:.*|EnabledOptionalTests:.*|MinReplicasDeployment:\s*2,?|MinReplicasHPA:\s*2,?|)$")
+# Run options that keep kube-score where Berth is: its default target version (1.18), optional checks turned on, replica
+# thresholds of 2 (the CLI default, and Berth's).
+SHARED_CONFIG = re.compile(r"^(KubernetesVersion: config\.Semver\{Major: 1, Minor: 18\},?|EnabledOptionalTests:.*|MinReplicasDeployment:\s*2,?|MinReplicasHPA:\s*2,?|)$")
 
 
 def kube_score_cases(repo, skipped):
@@ -215,8 +244,8 @@ def kube_score_cases(repo, skipped):
             continue
         source = repo.read(rel)
         # Calls, with the loop values of an enclosing `for _, v := range []string{...}`.
-        for m in re.finditer(r"testExpectedScore(WithConfig)?\(t,(.*?)scorecard\.(Grade\w+)\)", source, re.S):
-            args, grade = m.group(2), m.group(3)
+        for m in re.finditer(r"testExpectedScore(WithConfig)?\(t,((?:(?!\n\}).)*?),\s*(scorecard\.Grade\w+|\d+)\)", source, re.S):
+            args, grade = m.group(2), m.group(3).replace("scorecard.", "")
             before = source[:m.start()]
             loop = list(re.finditer(r"for _, (\w+) := range \[\]string\{([^}]*)\}", before))
             func_start = before.rfind("\nfunc ")
@@ -228,6 +257,9 @@ def kube_score_cases(repo, skipped):
                 skipped.append(("kube-score", rel, "check name not a literal"))
                 continue
             check = slug(check_names[-1])
+            if grade not in GRADE_FIRES:
+                skipped.append(("kube-score", f"{rel}: {check}", "expects the check skipped (grade 0)"))
+                continue
             if m.group(1):
                 files = re.findall(r'testFile\("([^"]+)"\)', args)
                 config = re.search(r"RunConfiguration\{(.*?)\}", args, re.S)
@@ -253,9 +285,9 @@ def kube_score_cases(repo, skipped):
 
 def compare_kube_score(repo, berth, mapping, skipped):
     for check, files, peer_fires in kube_score_cases(repo, skipped):
-        rules = NARROW.get(("kube-score", check), mapping.get("kube-score/" + check, set()))
+        rules = narrowed("kube-score", check, mapping)
         text = "\n---\n".join(repo.read("score/testdata/" + f) for f in files)
-        if not rules:
+        if not rules[0]:
             yield Case("kube-score", check, "+".join(files), "", peer_fires, None, set())
             continue
         hits = fired(berth.lint(files[0], text), rules)
@@ -283,19 +315,24 @@ def kube_linter_tests(repo, skipped):
 
 
 def place(reports, docs):
-    """Each 'Kind: message' report on the object it is about; reports come in object order."""
+    """Each 'Kind: message' (or 'Kind name: message') report on the object it is about; reports come in object order."""
     firing = defaultdict(int)
     at = 0
     for report in reports:
-        kind, _, message = report.partition(": ")
-        quoted = re.findall(r'"([^"]+)"', message)
+        head, _, message = report.partition(": ")
+        kind, _, named = head.partition(" ")
+        quoted = set(re.findall(r'"([^"]+)"', message))
+        tokens = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", message))
         candidates = [d for d in docs if d.kind == kind and d.index >= at]
         if not candidates:
             continue
-        # The object the message names, else (kube-linter's fixtures name the objects that must stay silent "dont-fire")
-        # one not named so, else one whose container the message names; the earliest of the best.
+
+        # Best first: the object the report's prefix names, the one the message quotes, one whose name or values the message
+        # mentions most, one whose container it quotes, one not named "dont-fire" (kube-linter's fixtures name the objects that must
+        # stay silent so), one no report was placed on yet; the earliest of the best.
         def rank(d):
-            return 4 * (d.name in quoted) + 2 * ("dont-fire" not in d.name) + bool(d.containers & set(quoted))
+            return (1000 * (d.name == named) + 500 * (d.name in quoted) + 8 * ((d.name in tokens) + len(d.values & tokens))
+                    + 4 * bool(d.containers & quoted) + 2 * ("dont-fire" not in d.name) + (d.index not in firing))
         best = max(rank(d) for d in candidates)
         chosen = next(d for d in candidates if rank(d) == best)
         firing[chosen.index] += 1
@@ -314,14 +351,14 @@ def compare_kube_linter(repo, berth, mapping, skipped):
             skipped.append(("kube-linter", check, f"{file}: {expected} reports expected but {len(messages)} messages listed"))
             continue
         firing = place(messages, docs)
-        rules = NARROW.get(("kube-linter", check), mapping.get("kube-linter/" + check, set()))
-        findings = berth.lint(file, text) if rules else []
+        rules = narrowed("kube-linter", check, mapping)
+        findings = berth.lint(file, text) if rules[0] else []
         for doc in docs:
             obj = f"{doc.kind}/{doc.name}#{doc.index + 1}"
             if doc.openshift:
                 skipped.append(("kube-linter", f"{file}: {obj}", "OpenShift object (Berth lints built-in and Gateway API kinds only)"))
                 continue
-            if not rules:
+            if not rules[0]:
                 yield Case("kube-linter", check, file, obj, doc.index in firing, None, set())
                 continue
             hits = fired(findings, rules, doc, docs)
@@ -336,8 +373,8 @@ def compare_polaris(repo, berth, mapping, skipped):
         if len(parts) != 4 or not re.match(r"(success|failure).*\.ya?ml$", parts[3]):
             continue
         check, peer_fires = parts[2], parts[3].startswith("failure")
-        rules = NARROW.get(("polaris", check), mapping.get("polaris/" + check, set()))
-        if not rules:
+        rules = narrowed("polaris", check, mapping)
+        if not rules[0]:
             yield Case("polaris", check, rel, "", peer_fires, None, set())
             continue
         hits = fired(berth.lint(parts[3], repo.read(rel)), rules)
@@ -369,10 +406,10 @@ def main():
     for key in sorted(mapped, key=lambda k: (order.get(k, ["~"])[0], k)):
         r = rows[key]
         peer, check = key
-        rules = NARROW.get(key, mapping.get(f"{peer}/{check}", set()))
+        rules, pattern = narrowed(peer, check, mapping)
         total = sum(r.values())
         refused = f" ({r['refused']} refused)" if r["refused"] else ""
-        print(f"| {', '.join(order.get(key, ['—']))} | {peer} `{check}` | {', '.join(sorted(rules))} | {total}{refused} | "
+        print(f"| {', '.join(order.get(key, ['—']))} | {peer} `{check}` | {', '.join(sorted(rules))}{' (message: ' + pattern.replace('|', '&#124;') + ')' if pattern else ''} | {total}{refused} | "
               f"{r['both']} | {r['only peer']} | {r['only Berth']} | {r['neither']} |")
     totals = defaultdict(int)
     for key in mapped:
