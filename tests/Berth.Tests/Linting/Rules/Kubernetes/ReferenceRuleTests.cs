@@ -260,6 +260,39 @@ public sealed class IngressBackendMissingTests
           defaultBackend: {service: {name: web, port: {name: http}}}
           rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
         """);
+
+    [Fact]
+    public void Fires_on_a_v1_backend_with_neither_service_nor_resource_even_without_services() => KubeCase.Assert("BK8508", """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: old-fields}
+        spec:
+          rules:
+            - http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+        #! BK8508
+                      serviceName: web
+                      servicePort: http
+        """);
+
+    [Fact]
+    public void Quiet_on_resource_backends_and_the_old_fields_of_the_old_api() => KubeCase.Assert("BK8508", """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: bucket}
+        spec:
+          defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: static-assets}}
+        ---
+        apiVersion: extensions/v1beta1
+        kind: Ingress
+        metadata: {name: old}
+        spec:
+          backend: {serviceName: web, servicePort: 80}
+          rules: [{http: {paths: [{path: /, backend: {serviceName: web, servicePort: 80}}]}}]
+        """);
 }
 
 public sealed class NodePortServiceTests
