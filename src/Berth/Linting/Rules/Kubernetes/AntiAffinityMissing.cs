@@ -15,9 +15,21 @@ public sealed class AntiAffinityMissing : KubernetesRule
         {
             if (PodTemplate.Of(workload) is not { } pod || Workloads.Replicas(context, workload) < 2)
                 continue;
-            if (pod.Spec["affinity"]?["podAntiAffinity"] is not null || pod.Spec["topologySpreadConstraints"]?.Items.Count > 0)
+            if (pod.Spec["topologySpreadConstraints"]?.Items.Count > 0)
                 continue;
-            findings.Add(Info, workload, Workloads.ReplicasNode(workload), $"{workload.Display}'s replicas may all be scheduled on one node: add podAntiAffinity on kubernetes.io/hostname or topologySpreadConstraints");
+            var antiAffinity = pod.Spec["affinity"]?["podAntiAffinity"];
+            if (antiAffinity is null)
+                findings.Add(Info, workload, Workloads.ReplicasNode(workload), $"{workload.Display}'s replicas may all be scheduled on one node: add podAntiAffinity on kubernetes.io/hostname or topologySpreadConstraints");
+            else if (!SelectsOwnPods(antiAffinity, pod))
+                findings.Add(Info, workload, antiAffinity, $"{workload.Display}'s podAntiAffinity selects none of its own pods, so its replicas may still all be scheduled on one node: match the pod template's labels");
         }
+    }
+
+    /// <summary>Whether a required or preferred anti-affinity term's labelSelector matches the pod template's own labels.</summary>
+    private static bool SelectsOwnPods(YamlValue antiAffinity, PodTemplate pod)
+    {
+        var required = antiAffinity["requiredDuringSchedulingIgnoredDuringExecution"]?.Items ?? [];
+        var preferred = (antiAffinity["preferredDuringSchedulingIgnoredDuringExecution"]?.Items ?? []).Select(p => p["podAffinityTerm"]).OfType<YamlValue>();
+        return required.Concat(preferred).Any(term => LabelSelector.Matches(term["labelSelector"], pod.Labels));
     }
 }

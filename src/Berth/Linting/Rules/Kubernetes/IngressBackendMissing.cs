@@ -11,8 +11,6 @@ public sealed class IngressBackendMissing : KubernetesRule
     public override void Check(KubernetesLintContext context, KubernetesFindingSink findings)
     {
         var services = context.Set.OfKind("Service").ToList();
-        if (services.Count == 0)
-            return;
         foreach (var ingress in context.Set.OfKind("Ingress"))
         {
             var backends = new List<YamlValue>();
@@ -22,7 +20,14 @@ public sealed class IngressBackendMissing : KubernetesRule
                 backends.AddRange((rule["http"]?["paths"]?.Items ?? []).Select(p => p["backend"]).OfType<YamlValue>());
             foreach (var backend in backends)
             {
-                if (backend["service"] is not { } reference || reference["name"] is not YamlScalar { IsNull: false } name)
+                // networking.k8s.io/v1 has service or resource; serviceName/servicePort are the retired v1beta1 fields (BK8004 reports those versions).
+                if (ingress.ApiVersion == "networking.k8s.io/v1" && backend is YamlMap && backend["service"] is null && backend["resource"] is null)
+                {
+                    findings.Add(Info, ingress, backend, $"Ingress {ingress.Name} has a backend with neither service nor resource"
+                        + (backend["serviceName"] is not null ? " (serviceName and servicePort are extensions/v1beta1 fields; networking.k8s.io/v1 uses service.name and service.port)" : "") + ": the API server refuses it");
+                    continue;
+                }
+                if (services.Count == 0 || backend["service"] is not { } reference || reference["name"] is not YamlScalar { IsNull: false } name)
                     continue;
                 var service = services.FirstOrDefault(s => s.Name == name.Value && s.SameNamespace(ingress));
                 if (service is null)

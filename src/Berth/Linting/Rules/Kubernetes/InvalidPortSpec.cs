@@ -27,6 +27,8 @@ public sealed partial class InvalidPortSpec : KubernetesRule
                     }
                     if (port["containerPort"] is YamlScalar { Integer: { } n } numberNode && n is < 1 or > 65535)
                         findings.Add(Info, pod.Owner, numberNode, $"containerPort {n} is out of range (1-65535)");
+                    else if (port["containerPort"] is null or YamlScalar { IsNull: true })
+                        findings.Add(Info, pod.Owner, port, $"a port of {container.Display} has no containerPort (required): the API server refuses the object");
                 }
             }
         }

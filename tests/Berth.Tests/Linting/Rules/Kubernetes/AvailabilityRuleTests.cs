@@ -52,8 +52,13 @@ public sealed class AntiAffinityMissingTests
         spec:
           replicas: 3
           template:
+            metadata: {labels: {app: a}}
             spec:
-              affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}
+              affinity:
+                podAntiAffinity:
+                  preferredDuringSchedulingIgnoredDuringExecution:
+                    - weight: 100
+                      podAffinityTerm: {labelSelector: {matchLabels: {app: a}}, topologyKey: kubernetes.io/hostname}
               containers: [{name: a}]
         ---
         apiVersion: apps/v1
@@ -70,6 +75,41 @@ public sealed class AntiAffinityMissingTests
         kind: Deployment
         metadata: {name: c}
         spec: {replicas: 1, template: {spec: {containers: [{name: c}]}}}
+        """);
+
+    [Fact]
+    public void Fires_when_no_anti_affinity_term_selects_the_workloads_own_pods() => KubeCase.Assert("BK8602", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: a}
+        spec:
+          replicas: 3
+          template:
+            metadata: {labels: {app: a}}
+            spec:
+              affinity:
+                podAntiAffinity:
+        #! BK8602
+                  preferredDuringSchedulingIgnoredDuringExecution:
+                    - weight: 100
+                      podAffinityTerm: {labelSelector: {matchLabels: {app: not-a}}, topologyKey: kubernetes.io/hostname}
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                    - {labelSelector: {matchExpressions: [{key: app, operator: In, values: [b]}]}, topologyKey: kubernetes.io/hostname}
+              containers: [{name: a}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: b}
+        spec:
+          replicas: 3
+          template:
+            metadata: {labels: {app: b}}
+            spec:
+              affinity:
+                podAntiAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                    - {labelSelector: {matchExpressions: [{key: app, operator: In, values: [b]}]}, topologyKey: kubernetes.io/hostname}
+              containers: [{name: b}]
         """);
 }
 

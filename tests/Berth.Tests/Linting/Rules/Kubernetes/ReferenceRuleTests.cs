@@ -260,6 +260,39 @@ public sealed class IngressBackendMissingTests
           defaultBackend: {service: {name: web, port: {name: http}}}
           rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
         """);
+
+    [Fact]
+    public void Fires_on_a_v1_backend_with_neither_service_nor_resource_even_without_services() => KubeCase.Assert("BK8508", """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: old-fields}
+        spec:
+          rules:
+            - http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+        #! BK8508
+                      serviceName: web
+                      servicePort: http
+        """);
+
+    [Fact]
+    public void Quiet_on_resource_backends_and_the_old_fields_of_the_old_api() => KubeCase.Assert("BK8508", """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: bucket}
+        spec:
+          defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: static-assets}}
+        ---
+        apiVersion: extensions/v1beta1
+        kind: Ingress
+        metadata: {name: old}
+        spec:
+          backend: {serviceName: web, servicePort: 80}
+          rules: [{http: {paths: [{path: /, backend: {serviceName: web, servicePort: 80}}]}}]
+        """);
 }
 
 public sealed class NodePortServiceTests
@@ -319,6 +352,12 @@ public sealed class SecretInEnvValueTests
                     - name: SESSION_SIGNER
             #! BK8511
                       value: abc-do-not-print
+                    - name: the_good_stuff
+            #! BK8511
+                      value: |
+                        ---BEGIN OPENSSH PRIVATE KEY---
+                        do-not-print
+                        ---END OPENSSH PRIVATE KEY---
             """, app);
         Assert.All(findings, f => Assert.DoesNotContain("do-not-print", f.Message + f.Fix));
     }
@@ -354,12 +393,16 @@ public sealed class SecretInConfigMapTests
               STRIPE_API_KEY: sk_live_do-not-print
             #! BK8512
               CACHE: redis://default:pw-do-not-print@cache:6379/0
+            #! BK8512
+              AZURE_BATCH_KEY: do-not-print
+            #! BK8512
+              OCI_CLI_KEY_CONTENT: do-not-print
             """);
         Assert.All(findings, f => Assert.DoesNotContain("do-not-print", f.Message));
     }
 
     [Fact]
-    public void Quiet_on_ordinary_settings() => KubeCase.Assert("BK8512", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {LOG_LEVEL: info, CACHE: 'redis://cache:6379/0', TOKEN_TTL: '3600', PASSWORD: changeme}\n");
+    public void Quiet_on_ordinary_settings() => KubeCase.Assert("BK8512", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {LOG_LEVEL: info, CACHE: 'redis://cache:6379/0', TOKEN_TTL: '3600', PASSWORD: changeme, AZURE_KEY_VAULT_NAME: vault, KEY_ROTATION: daily, NOTE: 'BEGIN with the private key docs'}\n");
 }
 
 public sealed class SshPortTests
@@ -399,6 +442,14 @@ public sealed class InvalidPortSpecTests
               ports:
         #! BK8514
                 - {name: admin, containerPort: 70000}
+            - name: c
+              ports:
+        #! BK8514
+                - name: smtp
+                  containerPort:
+                  protocol: TCP
+        #! BK8514
+                - {name: imap, protocol: TCP}
         ---
         apiVersion: v1
         kind: Service
