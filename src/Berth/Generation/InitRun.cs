@@ -25,7 +25,7 @@ public static class InitRun
 
         var planned = scan.Services
             .Select(profile => (Profile: profile, Plan: StackGenerators.Plan(profile, options)))
-            .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
+            .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(new OutputLayout(scan.Root, outputRoot, mirrored))))
             .ToList();
 
         // compose.yaml: from the shared profile part and each image's contract only (Compose/ComposePlanner)

@@ -13,13 +13,13 @@ public static class PythonDockerfileWriter
         "marker = lambda p: p[\"markers\"].get(\"main\") if isinstance(p.get(\"markers\"), dict) else p.get(\"markers\"); " +
         "print(\"\\n\".join(p[\"name\"] + \"==\" + p[\"version\"] + (\"; \" + marker(p) if marker(p) else \"\") for p in main))";
 
-    public static string Write(PythonImagePlan plan)
+    public static string Write(PythonImagePlan plan, OutputLayout layout)
     {
         var profile = plan.Profile;
         var text = new StringBuilder();
         var distroless = plan.Runtime == RuntimeFlavor.Distroless;
 
-        Header(text, plan);
+        Header(text, plan, layout);
 
         if (distroless)
         {
@@ -45,7 +45,7 @@ public static class PythonDockerfileWriter
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, PythonImagePlan plan)
+    private static void Header(StringBuilder text, PythonImagePlan plan, OutputLayout layout)
     {
         var p = plan.Profile;
         text.Append("# Dockerfile for ").Append(p.Name).Append(", written by `berth init` from what `berth scan` found:\n");
@@ -57,10 +57,7 @@ public static class PythonDockerfileWriter
         if (p.Migrations is { } migrations)
             text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
                 .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
-        text.Append("# Build from ").Append(p.BuildContext == "." ? "the folder that holds this file" : $"'{p.BuildContext}'")
-            .Append("; base images are build arguments so a private mirror can replace them:\n");
-        text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/")
-            .Append(plan.RuntimeImage).Append(" ...\n\n");
+        BuildInstructions.Append(text, p, layout, plan.RuntimeImage);
     }
 
     private static void Builder(StringBuilder text, PythonImagePlan plan)

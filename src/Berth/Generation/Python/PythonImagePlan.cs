@@ -84,8 +84,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
         }
     }
 
-    public IReadOnlyList<GeneratedFile> Files(bool mirroredOutput) =>
-        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), mirroredOutput);
+    public IReadOnlyList<GeneratedFile> Files(OutputLayout layout) =>
+        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this, layout), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), layout.Mirrored);
 
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
