@@ -24,6 +24,7 @@ public sealed class GoldenInitTests
         { "fixture", "pipenv-app", "slim" },
         { "fixture", "flask-factory", "slim" },
         { "fixture", "fastapi-settings-prefix", "slim" },
+        { "fixture", "fastapi-standard", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Berth.Apps.Python.Manifests;
 
 namespace Berth.Apps.Python;
 
@@ -35,6 +36,12 @@ public sealed record PythonFacts
     /// pyproject.toml files before the dependency install, since uv checks the lock against every member.
     /// </summary>
     public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
+
+    /// <summary>
+    /// Servers (uvicorn, gunicorn) the production install brings though the project does not name them: through an extra
+    /// (fastapi[standard]) or the lock's main group. The image does not install them again.
+    /// </summary>
+    public IReadOnlyList<BroughtServer> BroughtServers { get; init; } = [];
 
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }

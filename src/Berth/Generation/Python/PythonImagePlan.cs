@@ -129,7 +129,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
         var extra = new List<PinnedPackage>();
         void Need(string package, string why)
         {
-            if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
+            if (profile.PythonPart().BroughtServers.FirstOrDefault(b => b.Name == package) is { } brought && !profile.Dependencies.Contains(package))
+                decisions.Add($"{package} ({why}) is not installed on top: {brought.By} already brings it");
+            else if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
             {
                 var pin = ServerPackagePins.For(package, profile.LockFile, profile.PythonPart().LockedVersions);
                 extra.Add(pin);
