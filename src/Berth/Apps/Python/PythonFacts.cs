@@ -43,6 +43,12 @@ public sealed record PythonFacts
     /// </summary>
     public IReadOnlyList<BroughtServer> BroughtServers { get; init; } = [];
 
+    /// <summary>
+    /// Files and folders the production install reads besides the manifest and the lock (relative to the scan root): -r/-c includes,
+    /// local packages, the readme a local package's build backend reads. The Dockerfile copies them before the dependency step.
+    /// </summary>
+    public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }

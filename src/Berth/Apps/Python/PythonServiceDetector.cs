@@ -196,6 +196,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                 Server = server,
                 RequirementFiles = manifests.ProductionRequirementFiles,
                 DevRequirementFiles = manifests.DevelopmentRequirementFiles,
+                InstallInputs = manifests.InstallInputs,
                 BroughtServers = BroughtServers.Find(manifests.Dependencies, manifests.LockedPackages, manifests.LockFile),
                 LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
                 WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv

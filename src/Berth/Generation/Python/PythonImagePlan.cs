@@ -199,6 +199,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
         {
             if (profile.LockFile is null)
                 throw new InputException(profile.ManifestFile ?? profile.Path, 0, $"{profile.Name}: --installer pip installs the pins of poetry.lock, and there is no poetry.lock");
+            if (profile.PythonPart().InstallInputs.FirstOrDefault(i => i.IsFolder) is { } local)
+                throw new InputException(local.File, local.Line, $"{profile.Name}: --installer pip installs the pins of poetry.lock from the index, and '{local.Path}' is a local package it cannot fetch there: use --installer auto (Poetry installs it from its folder)");
             decisions.Add($"installs the main-group pins of {profile.LockFile} with pip --no-deps (read at build time with tomllib; no Poetry in the build)");
             return "poetry-lock-pip";
         }

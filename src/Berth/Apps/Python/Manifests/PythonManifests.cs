@@ -55,6 +55,9 @@ public sealed record PythonManifests(
     /// but the install needs them next to the including file).
     /// </summary>
     public IReadOnlyList<string> IncludedRequirementFiles { get; init; } = [];
+
+    /// <summary>What the production install reads besides the manifest and the lock (<see cref="InstallInputFinder"/>).</summary>
+    public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
 }
 
 /// <summary>The Python minor to build with ("3.11") and which file said so.</summary>
