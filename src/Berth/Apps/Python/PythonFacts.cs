@@ -49,6 +49,9 @@ public sealed record PythonFacts
     /// </summary>
     public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
 
+    /// <summary>Imports of packaging tools (pip, setuptools, pkg_resources, wheel) by the service's code: those stay in the image.</summary>
+    public IReadOnlyList<PackagingImport> PackagingImports { get; init; } = [];
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }
@@ -59,4 +62,10 @@ public static class PythonProfiles
     /// <summary>The profile's Python part; a profile of another language here is a programming error, not bad input.</summary>
     public static PythonFacts PythonPart(this ServiceProfile profile) =>
         profile.Python ?? throw new InvalidOperationException($"{profile.Name} is a {profile.Runtime.Language} service, not a Python one");
+}
+
+/// <summary>An import of a packaging tool's module by the service's code, at file:line.</summary>
+public sealed record PackagingImport(string Module, string File, int Line)
+{
+    public string Source => $"{File}:{Line}";
 }

@@ -197,6 +197,11 @@ public sealed class PythonServiceDetector : IServiceDetector
                 RequirementFiles = manifests.ProductionRequirementFiles,
                 DevRequirementFiles = manifests.DevelopmentRequirementFiles,
                 InstallInputs = manifests.InstallInputs,
+                PackagingImports = serviceModules
+                    .SelectMany(m => m.Imports.Where(i => i.Module.Split('.')[0] is "pip" or "setuptools" or "pkg_resources" or "_distutils_hack" or "wheel")
+                        .Select(i => new PackagingImport(i.Module, m.File, i.Line)))
+                    .OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line)
+                    .ToList(),
                 BroughtServers = BroughtServers.Find(manifests.Dependencies, manifests.LockedPackages, manifests.LockFile),
                 LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
                 WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv

@@ -196,6 +196,7 @@ public static class PythonDockerfileWriter
                 break;
         }
 
+        VenvTrim.Append(text, plan);
         if (plan.WritableFolders.Count > 0)
             text.Append("RUN mkdir -p ").Append(string.Join(' ', plan.WritableFolders.Select(w => PythonImagePlan.WritableStaging + "/" + w.Path))).Append('\n');
     }

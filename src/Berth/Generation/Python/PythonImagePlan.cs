@@ -144,6 +144,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             Need("uvicorn", server == "gunicorn" ? "gunicorn's uvicorn worker class" : "the server");
 
         var installer = ChooseInstaller(profile, options, decisions);
+        decisions.Add(VenvTrim.Decision(profile, installer));
 
         var build = profile.NativeLibraries.SelectMany(n => n.BuildPackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var run = profile.NativeLibraries.SelectMany(n => n.RuntimePackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
