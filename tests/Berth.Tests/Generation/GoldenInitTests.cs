@@ -28,6 +28,7 @@ public sealed class GoldenInitTests
         { "fixture", "pip-includes", "slim" },
         { "fixture", "pip-includes", "distroless" },
         { "fixture", "uv-path-source", "slim" },
+        { "fixture", "uv-source-build", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

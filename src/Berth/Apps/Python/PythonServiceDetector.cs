@@ -158,7 +158,11 @@ public sealed class PythonServiceDetector : IServiceDetector
         if (logFormat is not null)
             evidence.Add(logFormat);
 
-        var native = NativeLibraryCatalog.For(manifests.Dependencies)
+        // The table by name, then the lock's wheel lists: a package the lock has no wheel of for the target builds from source.
+        var catalog = NativeLibraryCatalog.For(manifests.Dependencies);
+        var fromSource = SourceBuilds.For(manifests.LockedPackages, manifests.LockFile, version.Version);
+        var native = catalog.Where(c => c.BinaryWheel ? fromSource.All(s => s.Dependency != c.Dependency) : true)
+            .Concat(fromSource.Where(s => catalog.All(c => c.Dependency != s.Dependency || c.BinaryWheel)))
             .Select(n => new NativeLibraryNeed(n.Dependency, n.BuildPackages, n.RuntimePackages, n.BinaryWheel, n.Reason))
             .ToList();
 
