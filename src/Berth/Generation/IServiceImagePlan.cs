@@ -14,7 +14,7 @@ public interface IServiceImagePlan
     IReadOnlyList<string> Decisions { get; }
 
     /// <summary>The files the stack writes for the service, the Dockerfile first, paths relative to the output root.</summary>
-    IReadOnlyList<GeneratedFile> Files(bool mirroredOutput);
+    IReadOnlyList<GeneratedFile> Files(OutputLayout layout);
 }
 
 /// <summary>The generator for one language: turns a profile of that language into an image plan.</summary>

@@ -41,7 +41,7 @@ public static class InitRun
         var planned = scan.Services
             .Where(profile => skipped.All(s => s.Name != profile.Name))
             .Select(profile => (Profile: profile, Plan: StackGenerators.Plan(profile, options)))
-            .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(mirrored)))
+            .Select(x => (x.Profile, x.Plan, Files: x.Plan.Files(new OutputLayout(scan.Root, outputRoot, mirrored))))
             .ToList();
 
         // compose.yaml: from the shared profile part and each image's contract only (Compose/ComposePlanner)

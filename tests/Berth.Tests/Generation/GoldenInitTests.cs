@@ -4,6 +4,9 @@ namespace Berth.Tests.Generation;
 
 /// <summary>
 /// scan → init on every fixture app and example, for both runtimes, compared byte for byte with the reviewed golden files.
+/// The sources are copied to src/APP of a temporary tree (the folder name is the service name) and the files written to out/
+/// beside them, so the build context each Dockerfile names from its own folder (../src/APP for a service at the root) is the same
+/// on every machine.
 /// The per-service files only (--no-compose): compose.yaml names paths relative to where --out puts it, and has its own golden tests (ComposeGoldenTests).
 /// The Kubernetes trees (--k8s) have their own golden tests (Generation/Kubernetes/KubernetesInitTests).
 /// </summary>
@@ -21,6 +24,11 @@ public sealed class GoldenInitTests
         { "fixture", "pipenv-app", "slim" },
         { "fixture", "flask-factory", "slim" },
         { "fixture", "fastapi-settings-prefix", "slim" },
+        { "fixture", "fastapi-standard", "slim" },
+        { "fixture", "pip-includes", "slim" },
+        { "fixture", "pip-includes", "distroless" },
+        { "fixture", "uv-path-source", "slim" },
+        { "fixture", "uv-source-build", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },
@@ -43,29 +51,28 @@ public sealed class GoldenInitTests
     [MemberData(nameof(Cases))]
     public void Generated_files_match_the_golden_files(string kind, string app, string runtime)
     {
-        var source = kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app);
-        using var output = new TempTree();
-        var run = BerthCli.Run("init", "--k8s", "none", source, "--out", output.Root, "--runtime", runtime, "--no-compose");
+        using var tree = TempTree.CopyOf(kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app), "src/" + app);
+        var run = BerthCli.Run("init", "--k8s", "none", tree.PathOf("src/" + app), "--out", tree.PathOf("out"), "--runtime", runtime, "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
-        Golden.AssertFolder($"{app}/{runtime}", output.Root);
+        Golden.AssertFolder($"{app}/{runtime}", tree.PathOf("out"));
     }
 
     [Fact]
     public void Poetry_lock_installed_with_pip_matches_the_golden_file()
     {
-        using var output = new TempTree();
-        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("inventory-service"), "--out", output.Root, "--runtime", "distroless", "--installer", "pip", "--no-compose");
+        using var tree = TempTree.CopyOf(RepoPaths.Example("inventory-service"), "src/inventory-service");
+        var run = BerthCli.Run("init", "--k8s", "none", tree.PathOf("src/inventory-service"), "--out", tree.PathOf("out"), "--runtime", "distroless", "--installer", "pip", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
-        Golden.AssertFolder("inventory-service/distroless-pip", output.Root);
+        Golden.AssertFolder("inventory-service/distroless-pip", tree.PathOf("out"));
     }
 
     [Fact]
     public void Gunicorn_with_a_worker_count_matches_the_golden_file()
     {
-        using var output = new TempTree();
-        var run = BerthCli.Run("init", "--k8s", "none", RepoPaths.Example("notes-api"), "--out", output.Root, "--server", "gunicorn", "--workers", "4", "--no-compose");
+        using var tree = TempTree.CopyOf(RepoPaths.Example("notes-api"), "src/notes-api");
+        var run = BerthCli.Run("init", "--k8s", "none", tree.PathOf("src/notes-api"), "--out", tree.PathOf("out"), "--server", "gunicorn", "--workers", "4", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
-        Golden.AssertFolder("notes-api/slim-gunicorn", output.Root);
+        Golden.AssertFolder("notes-api/slim-gunicorn", tree.PathOf("out"));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class TempTree : IDisposable
         File.WriteAllText(full, content);
     }
 
-    public static TempTree CopyOf(string source)
+    /// <param name="under">A folder of the new tree to copy into (the root when empty).</param>
+    public static TempTree CopyOf(string source, string under = "")
     {
         var tree = new TempTree();
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
@@ -30,7 +31,7 @@ public sealed class TempTree : IDisposable
             var relative = Path.GetRelativePath(source, file);
             if (relative.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" or "__pycache__"))
                 continue;
-            var target = Path.Combine(tree.Root, relative);
+            var target = Path.Combine(tree.Root, under, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Berth.Apps.Python.Manifests;
 
 namespace Berth.Apps.Python;
 
@@ -36,6 +37,21 @@ public sealed record PythonFacts
     /// </summary>
     public IReadOnlyList<string> WorkspaceMembers { get; init; } = [];
 
+    /// <summary>
+    /// Servers (uvicorn, gunicorn) the production install brings though the project does not name them: through an extra
+    /// (fastapi[standard]) or the lock's main group. The image does not install them again.
+    /// </summary>
+    public IReadOnlyList<BroughtServer> BroughtServers { get; init; } = [];
+
+    /// <summary>
+    /// Files and folders the production install reads besides the manifest and the lock (relative to the scan root): -r/-c includes,
+    /// local packages, the readme a local package's build backend reads. The Dockerfile copies them before the dependency step.
+    /// </summary>
+    public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
+
+    /// <summary>Imports of packaging tools (pip, setuptools, pkg_resources, wheel) by the service's code: those stay in the image.</summary>
+    public IReadOnlyList<PackagingImport> PackagingImports { get; init; } = [];
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }
@@ -46,4 +62,10 @@ public static class PythonProfiles
     /// <summary>The profile's Python part; a profile of another language here is a programming error, not bad input.</summary>
     public static PythonFacts PythonPart(this ServiceProfile profile) =>
         profile.Python ?? throw new InvalidOperationException($"{profile.Name} is a {profile.Runtime.Language} service, not a Python one");
+}
+
+/// <summary>An import of a packaging tool's module by the service's code, at file:line.</summary>
+public sealed record PackagingImport(string Module, string File, int Line)
+{
+    public string Source => $"{File}:{Line}";
 }

@@ -159,7 +159,11 @@ public sealed class PythonServiceDetector : IServiceDetector
         if (logFormat is not null)
             evidence.Add(logFormat);
 
-        var native = NativeLibraryCatalog.For(manifests.Dependencies)
+        // The table by name, then the lock's wheel lists: a package the lock has no wheel of for the target builds from source.
+        var catalog = NativeLibraryCatalog.For(manifests.Dependencies);
+        var fromSource = SourceBuilds.For(manifests.LockedPackages, manifests.LockFile, version.Version);
+        var native = catalog.Where(c => c.BinaryWheel ? fromSource.All(s => s.Dependency != c.Dependency) : true)
+            .Concat(fromSource.Where(s => catalog.All(c => c.Dependency != s.Dependency || c.BinaryWheel)))
             .Select(n => new NativeLibraryNeed(n.Dependency, n.BuildPackages, n.RuntimePackages, n.BinaryWheel, n.Reason))
             .ToList();
 
@@ -197,6 +201,13 @@ public sealed class PythonServiceDetector : IServiceDetector
                 Server = server,
                 RequirementFiles = manifests.ProductionRequirementFiles,
                 DevRequirementFiles = manifests.DevelopmentRequirementFiles,
+                InstallInputs = manifests.InstallInputs,
+                PackagingImports = serviceModules
+                    .SelectMany(m => m.Imports.Where(i => i.Module.Split('.')[0] is "pip" or "setuptools" or "pkg_resources" or "_distutils_hack" or "wheel")
+                        .Select(i => new PackagingImport(i.Module, m.File, i.Line)))
+                    .OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line)
+                    .ToList(),
+                BroughtServers = BroughtServers.Find(manifests.Dependencies, manifests.LockedPackages, manifests.LockFile),
                 LockedVersions = manifests.LockedPackages.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal),
                 WorkspaceMembers = manifests.WorkspaceRoot is { } workspaceRoot && manifests.PackageManager == PythonPackageManager.Uv
                     ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)

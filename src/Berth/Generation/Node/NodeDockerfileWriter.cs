@@ -10,11 +10,11 @@ namespace Berth.Generation.Node;
 /// </summary>
 public static class NodeDockerfileWriter
 {
-    public static string Write(NodeImagePlan plan)
+    public static string Write(NodeImagePlan plan, OutputLayout layout)
     {
         var text = new StringBuilder();
         var node = plan.Node;
-        Header(text, plan);
+        Header(text, plan, layout);
         text.Append("ARG NODE_VERSION=").Append(plan.NodeMajor).Append('\n');
         text.Append("ARG BUILD_IMAGE=node:${NODE_VERSION}-bookworm-slim\n");
         text.Append("ARG RUNTIME_IMAGE=").Append(plan.Runtime == RuntimeFlavor.Distroless ? "gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot" : "node:${NODE_VERSION}-bookworm-slim").Append("\n\n");
@@ -32,7 +32,7 @@ public static class NodeDockerfileWriter
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, NodeImagePlan plan)
+    private static void Header(StringBuilder text, NodeImagePlan plan, OutputLayout layout)
     {
         var p = plan.Profile;
         var node = plan.Node;
@@ -49,9 +49,7 @@ public static class NodeDockerfileWriter
             .Append(plan.HealthRoute is null ? ", no health route (TCP health check)" : $", health check GET {plan.HealthRoute.Path}").Append('\n');
         if (plan.BuildArguments.Count > 0)
             text.Append("#   fixed at build time (build arguments, inlined by the bundler): ").Append(string.Join(", ", plan.BuildArguments)).Append('\n');
-        text.Append("# Build from ").Append(p.BuildContext == p.Path ? "the folder that holds this file" : $"'{p.BuildContext}' (the workspace root)")
-            .Append("; base images are build arguments so a private mirror can replace them:\n");
-        text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/").Append(plan.RuntimeImage).Append(" ...\n\n");
+        BuildInstructions.Append(text, p, layout, plan.RuntimeImage);
     }
 
     private static void Deps(StringBuilder text, NodeImagePlan plan)

@@ -86,8 +86,8 @@ public sealed record NodeImagePlan : IServiceImagePlan
         BaseImage = RuntimeImage,
     };
 
-    public IReadOnlyList<GeneratedFile> Files(bool mirroredOutput) =>
-        ServiceArtifacts.For(Profile, NodeDockerfileWriter.Write(this), DockerignoreWriter.Write(Profile, NodeDockerignore.Sections(Profile)), mirroredOutput);
+    public IReadOnlyList<GeneratedFile> Files(OutputLayout layout) =>
+        ServiceArtifacts.For(Profile, NodeDockerfileWriter.Write(this, layout), DockerignoreWriter.Write(Profile, NodeDockerignore.Sections(Profile)), layout.Mirrored);
 
     public static NodeImagePlan For(ServiceProfile profile, GenerationOptions options)
     {

@@ -13,13 +13,13 @@ public static class PythonDockerfileWriter
         "marker = lambda p: p[\"markers\"].get(\"main\") if isinstance(p.get(\"markers\"), dict) else p.get(\"markers\"); " +
         "print(\"\\n\".join(p[\"name\"] + \"==\" + p[\"version\"] + (\"; \" + marker(p) if marker(p) else \"\") for p in main))";
 
-    public static string Write(PythonImagePlan plan)
+    public static string Write(PythonImagePlan plan, OutputLayout layout)
     {
         var profile = plan.Profile;
         var text = new StringBuilder();
         var distroless = plan.Runtime == RuntimeFlavor.Distroless;
 
-        Header(text, plan);
+        Header(text, plan, layout);
 
         if (distroless)
         {
@@ -45,7 +45,7 @@ public static class PythonDockerfileWriter
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, PythonImagePlan plan)
+    private static void Header(StringBuilder text, PythonImagePlan plan, OutputLayout layout)
     {
         var p = plan.Profile;
         text.Append("# Dockerfile for ").Append(p.Name).Append(", written by `berth init` from what `berth scan` found:\n");
@@ -57,10 +57,7 @@ public static class PythonDockerfileWriter
         if (p.Migrations is { } migrations)
             text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
                 .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
-        text.Append("# Build from ").Append(p.BuildContext == "." ? "the folder that holds this file" : $"'{p.BuildContext}'")
-            .Append("; base images are build arguments so a private mirror can replace them:\n");
-        text.Append("#   docker build --build-arg RUNTIME_IMAGE=registry.example.com/")
-            .Append(plan.RuntimeImage).Append(" ...\n\n");
+        BuildInstructions.Append(text, p, layout, plan.RuntimeImage);
     }
 
     private static void Builder(StringBuilder text, PythonImagePlan plan)
@@ -94,10 +91,32 @@ public static class PythonDockerfileWriter
         switch (plan.Installer)
         {
             case "pip-requirements":
-                foreach (var file in profile.PythonPart().RequirementFiles.Select(f => InContext(profile, f)!))
-                    text.Append("COPY ").Append(file).Append(' ').Append(file.Contains('/', StringComparison.Ordinal) ? file : "./").Append('\n');
+                if (InstallInputCopies.NeedsWholeContext(profile))
+                {
+                    text.Append("# the requirements install the project itself (").Append(profile.PythonPart().InstallInputs.First(i => i.IsFolder && RelativePath.Under(i.Path, profile.BuildContext) == ".").Source)
+                        .Append("): the sources come first\n");
+                    text.Append("COPY . .\n");
+                }
+                else
+                {
+                    foreach (var file in profile.PythonPart().RequirementFiles.Select(f => InContext(profile, f)!))
+                        text.Append("COPY ").Append(file).Append(' ').Append(file.Contains('/', StringComparison.Ordinal) ? file : "./").Append('\n');
+                    InstallInputCopies.Append(text, profile);
+                }
                 PinArguments(text, plan);
-                Run(text, [pipCache], $"pip install -r {InContext(profile, profile.PythonPart().RequirementFiles[0])}{(extra.Length > 0 ? " " + extra : "")}");
+                var top = InContext(profile, profile.PythonPart().RequirementFiles[0])!;
+                var topFolder = RelativePath.Parent(top);
+                if (topFolder != "." && profile.PythonPart().InstallInputs.Any(i => i.IsFolder))
+                {
+                    // pip reads a local package's path relative to the folder it runs in: the top requirements file's, as on a laptop
+                    text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('/').Append(topFolder).Append('\n');
+                    Run(text, [pipCache], $"pip install -r {RelativePath.FileName(top)}{(extra.Length > 0 ? " " + extra : "")}");
+                    text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
+                }
+                else
+                {
+                    Run(text, [pipCache], $"pip install -r {top}{(extra.Length > 0 ? " " + extra : "")}");
+                }
                 break;
             case "poetry-lock-pip":
                 text.Append("COPY ").Append(manifest).Append(' ').Append(lockFile).Append(" ./\n");
@@ -111,6 +130,7 @@ public static class PythonDockerfileWriter
                 Run(text, [pipCache], $"{interpreter} -m venv /opt/poetry", "/opt/poetry/bin/pip install \"poetry==${POETRY_VERSION}\"");
                 Env(text, [("POETRY_VIRTUALENVS_CREATE", "false"), ("POETRY_NO_INTERACTION", "1")]);
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                InstallInputCopies.Append(text, profile);
                 Run(text, ["--mount=type=cache,target=/root/.cache/pypoetry"], "/opt/poetry/bin/poetry install --only main --no-root --no-ansi");
                 if (extra.Length > 0)
                 {
@@ -122,6 +142,7 @@ public static class PythonDockerfileWriter
                 text.Append("ARG PDM_VERSION=").Append(PythonImagePlan.PdmVersion).Append('\n');
                 Run(text, [pipCache], $"{interpreter} -m venv /opt/pdm", "/opt/pdm/bin/pip install \"pdm==${PDM_VERSION}\"");
                 text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                InstallInputCopies.Append(text, profile);
                 PinArguments(text, plan);
                 Run(text, [pipCache], "/opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.lock.txt",
                     "pip install --no-deps -r /tmp/requirements.lock.txt" + (extra.Length > 0 ? $"\n pip install {extra}" : ""));
@@ -149,6 +170,7 @@ public static class PythonDockerfileWriter
                     text.Append("COPY ").Append(rootManifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
                     foreach (var member in profile.PythonPart().WorkspaceMembers.Select(m => InContext(profile, m)!))
                         text.Append("COPY ").Append(member).Append("/pyproject.toml ").Append(member).Append("/\n");
+                    InstallInputCopies.Append(text, profile);
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-workspace --package {package}");
                     text.Append("COPY . .\n");
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable --package {package}");
@@ -156,6 +178,7 @@ public static class PythonDockerfileWriter
                 else
                 {
                     text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
+                    InstallInputCopies.Append(text, profile);
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-project");
                     text.Append("COPY . .\n");
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable");
@@ -173,6 +196,7 @@ public static class PythonDockerfileWriter
                 break;
         }
 
+        VenvTrim.Append(text, plan);
         if (plan.WritableFolders.Count > 0)
             text.Append("RUN mkdir -p ").Append(string.Join(' ', plan.WritableFolders.Select(w => PythonImagePlan.WritableStaging + "/" + w.Path))).Append('\n');
     }

@@ -84,8 +84,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
         }
     }
 
-    public IReadOnlyList<GeneratedFile> Files(bool mirroredOutput) =>
-        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), mirroredOutput);
+    public IReadOnlyList<GeneratedFile> Files(OutputLayout layout) =>
+        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this, layout), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), layout.Mirrored);
 
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
@@ -129,7 +129,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
         var extra = new List<PinnedPackage>();
         void Need(string package, string why)
         {
-            if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
+            if (profile.PythonPart().BroughtServers.FirstOrDefault(b => b.Name == package) is { } brought && !profile.Dependencies.Contains(package))
+                decisions.Add($"{package} ({why}) is not installed on top: {brought.By} already brings it");
+            else if (!profile.Dependencies.Contains(package) && !extra.Any(e => e.Name == package))
             {
                 var pin = ServerPackagePins.For(package, profile.LockFile, profile.PythonPart().LockedVersions);
                 extra.Add(pin);
@@ -142,6 +144,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             Need("uvicorn", server == "gunicorn" ? "gunicorn's uvicorn worker class" : "the server");
 
         var installer = ChooseInstaller(profile, options, decisions);
+        decisions.Add(VenvTrim.Decision(profile, installer));
 
         var build = profile.NativeLibraries.SelectMany(n => n.BuildPackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var run = profile.NativeLibraries.SelectMany(n => n.RuntimePackages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -197,6 +200,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
         {
             if (profile.LockFile is null)
                 throw new InputException(profile.ManifestFile ?? profile.Path, 0, $"{profile.Name}: --installer pip installs the pins of poetry.lock, and there is no poetry.lock");
+            if (profile.PythonPart().InstallInputs.FirstOrDefault(i => i.IsFolder) is { } local)
+                throw new InputException(local.File, local.Line, $"{profile.Name}: --installer pip installs the pins of poetry.lock from the index, and '{local.Path}' is a local package it cannot fetch there: use --installer auto (Poetry installs it from its folder)");
             decisions.Add($"installs the main-group pins of {profile.LockFile} with pip --no-deps (read at build time with tomllib; no Poetry in the build)");
             return "poetry-lock-pip";
         }

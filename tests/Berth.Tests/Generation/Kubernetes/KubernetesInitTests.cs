@@ -17,11 +17,11 @@ public sealed class KubernetesInitTests
     [InlineData("example", "chat-platform", "slim")]
     public void Generated_trees_match_the_golden_files(string kind, string app, string runtime)
     {
-        using var output = new TempTree();
-        var source = kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app);
-        var run = BerthCli.Run("init", source, "--out", output.Root, "--runtime", runtime, "--k8s", "all", "--no-compose");
+        // sources copied beside the output, so the build context each Dockerfile names (../src/APP) is the same on every machine
+        using var tree = TempTree.CopyOf(kind == "example" ? RepoPaths.Example(app) : RepoPaths.Fixture(app), "src/" + app);
+        var run = BerthCli.Run("init", tree.PathOf("src/" + app), "--out", tree.PathOf("out"), "--runtime", runtime, "--k8s", "all", "--no-compose");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
-        Golden.AssertFolder($"k8s/{app}-{runtime}", output.Root);
+        Golden.AssertFolder($"k8s/{app}-{runtime}", tree.PathOf("out"));
     }
 
     [Theory]

@@ -28,7 +28,11 @@ internal static class PoetryLockReader
                     _ => null,
                 }
                 : null;
-            packages.Add(new LockedPackage(PythonPackageName.Normalize(name), TomlDocument.String(package, "version") ?? "", groups, marker));
+            var files = TomlDocument.Array(package, "files")?.OfType<TomlTable>().Select(f => TomlDocument.String(f, "file")).OfType<string>().ToList();
+            packages.Add(new LockedPackage(PythonPackageName.Normalize(name), TomlDocument.String(package, "version") ?? "", groups, marker)
+            {
+                Files = files is { Count: > 0 } ? files : null,
+            });
         }
 
         return packages;

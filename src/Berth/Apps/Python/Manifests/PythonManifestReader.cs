@@ -78,7 +78,28 @@ public static class PythonManifestReader
                 manifests = FromRequirements(requirementFiles, pyproject);
             }
 
+            if (manifests.ManifestFile is { } manifest && ScanPath.FileName(manifest) == "pyproject.toml")
+                manifests = manifests with { InstallInputs = PyprojectInputs(manifests, manifest) };
             return manifests with { ProjectRoot = ScanPath.CommonAncestor(_usedDirectories), Evidence = _evidence };
+        }
+
+        /// <summary>
+        /// Local packages the pyproject names. The uv, Poetry and PDM installs copy the manifest and lock into the build context's
+        /// root, so a local package must sit inside the project folder (or the uv workspace) for the install step to reach it.
+        /// </summary>
+        private IReadOnlyList<InstallInput> PyprojectInputs(PythonManifests manifests, string manifest)
+        {
+            var inputs = InstallInputFinder.FromPyproject(scanRoot, manifest, manifests.Dependencies);
+            var context = manifests.WorkspaceRoot ?? directory;
+            foreach (var input in inputs.Where(i => !RelativePath.IsAtOrBelow(i.Path, context)))
+            {
+                throw new InputException(input.File, input.Line,
+                    $"the install reads '{input.Path}', outside the project folder '{context}' that is the image's build context: " +
+                    "move it inside the project, or make the project a uv workspace whose root holds both");
+            }
+            foreach (var input in inputs)
+                _evidence.Add(new Evidence($"the install reads {(input.IsFolder ? "the local package" : "the file")} '{input.Path}': copied before the dependency step", input.File, input.Line));
+            return inputs;
         }
 
         private PythonManifests FromRequirements(IReadOnlyList<string> files, Pyproject? pyproject)
@@ -124,8 +145,16 @@ public static class PythonManifestReader
             _usedDirectories.AddRange(productionClosure.Concat(developmentClosure).Select(c => ScanPath.DirectoryOf(c.File.Path)));
 
             var manifest = productionTops.FirstOrDefault() ?? developmentTops.FirstOrDefault();
+            var inputs = productionTops.Count == 0
+                ? []
+                : InstallInputFinder.FromRequirements(scanRoot, productionClosure.Select(c => c.File).ToList(), productionTops, ScanPath.DirectoryOf(productionTops[0]));
+            foreach (var input in inputs)
+                _evidence.Add(new Evidence($"the install reads {(input.IsFolder ? "the local package" : "the file")} '{input.Path}': copied before the dependency step", input.File, input.Line));
+            // the build context must hold every local package (the -r/-c files' folders are in already)
+            _usedDirectories.AddRange(inputs.Select(i => i.IsFolder ? i.Path : ScanPath.DirectoryOf(i.Path)));
             return Manifests(PythonPackageManager.Pip, manifest, null, dependencies, devDependencies, pyproject) with
             {
+                InstallInputs = inputs,
                 ProductionRequirementFiles = productionTops,
                 DevelopmentRequirementFiles = developmentTops,
                 IncludedRequirementFiles = included,

@@ -27,7 +27,14 @@ public sealed record PythonRequirement(
 }
 
 /// <summary>A package pinned in a lock file. Groups: "main", "dev", ... (poetry category/groups, uv/pdm groups).</summary>
-public sealed record LockedPackage(string Name, string Version, IReadOnlyList<string> Groups, string? Marker);
+public sealed record LockedPackage(string Name, string Version, IReadOnlyList<string> Groups, string? Marker)
+{
+    /// <summary>
+    /// The file names the lock lists for this version (wheels and sdist), when it lists them (uv.lock <c>wheels</c>/<c>sdist</c>,
+    /// poetry.lock <c>files</c>); null when the lock says nothing about files.
+    /// </summary>
+    public IReadOnlyList<string>? Files { get; init; }
+}
 
 /// <summary>Where importable code lives, from pyproject (poetry <c>packages = [{include="x", from="src"}]</c>, setuptools <c>package-dir</c>/<c>where</c>, hatch/pdm src layouts).</summary>
 public sealed record PackageRoot(string Directory, string? Package, string File, int Line);
@@ -55,6 +62,9 @@ public sealed record PythonManifests(
     /// but the install needs them next to the including file).
     /// </summary>
     public IReadOnlyList<string> IncludedRequirementFiles { get; init; } = [];
+
+    /// <summary>What the production install reads besides the manifest and the lock (<see cref="InstallInputFinder"/>).</summary>
+    public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
 }
 
 /// <summary>The Python minor to build with ("3.11") and which file said so.</summary>

@@ -4,7 +4,14 @@ namespace Berth.Apps.Python.Manifests;
 internal sealed record RequirementsFile(
     string Path,
     IReadOnlyList<PythonRequirement> Requirements,
-    IReadOnlyList<RequirementsInclude> Includes);
+    IReadOnlyList<RequirementsInclude> Includes)
+{
+    /// <summary>Lines that install a local folder or archive (<c>-e ./lib</c>, <c>./pkg</c>, <c>file:../wheels/x.whl</c>), as written.</summary>
+    public IReadOnlyList<RequirementsLocalPath> LocalPaths { get; init; } = [];
+}
+
+/// <summary>A local path requirement as written (options and extras cut), at a line of the requirements file.</summary>
+internal sealed record RequirementsLocalPath(string Value, int Line);
 
 /// <summary><c>-r other.txt</c> (IsConstraint false) or <c>-c constraints.txt</c> (true) at a line of the including file.</summary>
 internal sealed record RequirementsInclude(string Path, bool IsConstraint, int Line);

@@ -68,6 +68,7 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
     {
         var requirements = new List<PythonRequirement>();
         var includes = new List<RequirementsInclude>();
+        var localPaths = new List<RequirementsLocalPath>();
         foreach (var (line, number) in LogicalLines(text))
         {
             var content = StripComment(line).Trim();
@@ -75,19 +76,19 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
                 continue;
             if (content.StartsWith('-'))
             {
-                ParseOption(path, number, content, requirements, includes);
+                ParseOption(path, number, content, requirements, includes, localPaths);
                 continue;
             }
 
-            var requirement = ParseRequirementLine(path, number, CutOptions(content));
+            var requirement = ParseRequirementLine(path, number, CutOptions(content), localPaths);
             if (requirement is not null)
                 requirements.Add(requirement);
         }
 
-        return new RequirementsFile(path, requirements, includes);
+        return new RequirementsFile(path, requirements, includes) { LocalPaths = localPaths };
     }
 
-    private void ParseOption(string path, int line, string content, List<PythonRequirement> requirements, List<RequirementsInclude> includes)
+    private void ParseOption(string path, int line, string content, List<PythonRequirement> requirements, List<RequirementsInclude> includes, List<RequirementsLocalPath> localPaths)
     {
         var (option, value) = SplitOption(content);
         switch (option)
@@ -104,7 +105,7 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
             case "-e" or "--editable":
                 if (value.Length == 0)
                     throw new InputException(path, line, $"{option} needs a path or URL");
-                if (ParseRequirementLine(path, line, value) is { } editable)
+                if (ParseRequirementLine(path, line, value, localPaths) is { } editable)
                     requirements.Add(editable);
                 break;
             default:
@@ -115,10 +116,13 @@ internal sealed partial class RequirementsFileReader(string scanRoot)
     }
 
     /// <summary>A requirement, a VCS/URL line with a recoverable name, or null for local paths (the project itself).</summary>
-    private static PythonRequirement? ParseRequirementLine(string path, int line, string content)
+    private static PythonRequirement? ParseRequirementLine(string path, int line, string content, List<RequirementsLocalPath> localPaths)
     {
         if (IsLocalPath(content))
+        {
+            localPaths.Add(new RequirementsLocalPath(content, line));
             return null;
+        }
         if (UrlOnly().IsMatch(content))
         {
             var name = EggName(content) ?? ArchiveName(content);

@@ -51,11 +51,11 @@ internal static class UvLockReader
             if (groups.TryGetValue(entry, out var found))
             {
                 var ordered = found.Contains(MainGroup) ? [MainGroup, .. found.Where(g => g != MainGroup)] : found;
-                packages.Add(new LockedPackage(entry.Name, entry.Version, ordered, null));
+                packages.Add(new LockedPackage(entry.Name, entry.Version, ordered, null) { Files = entry.Files });
             }
             else if (!specificRoot)
             {
-                packages.Add(new LockedPackage(entry.Name, entry.Version, [MainGroup], null));
+                packages.Add(new LockedPackage(entry.Name, entry.Version, [MainGroup], null) { Files = entry.Files });
             }
         }
 
@@ -121,6 +121,9 @@ internal static class UvLockReader
 
         public required IReadOnlyDictionary<string, IReadOnlyList<Edge>> Extras { get; init; }
 
+        /// <summary>The wheel and sdist file names (the last segment of each URL or path); null when the entry lists none (a git or path source).</summary>
+        public IReadOnlyList<string>? Files { get; init; }
+
         public static Entry? From(TomlTable package)
         {
             if (TomlDocument.String(package, "name") is not { } name)
@@ -134,7 +137,21 @@ internal static class UvLockReader
                 Dependencies = Edge.ListFrom(package, "dependencies"),
                 DevGroups = Groups(TomlDocument.Table(package, "dev-dependencies")),
                 Extras = Groups(TomlDocument.Table(package, "optional-dependencies")),
+                Files = FilesOf(package),
             };
+        }
+
+        private static IReadOnlyList<string>? FilesOf(TomlTable package)
+        {
+            var locations = (TomlDocument.Array(package, "wheels")?.OfType<TomlTable>() ?? [])
+                .Append(TomlDocument.Table(package, "sdist"))
+                .OfType<TomlTable>()
+                .Select(f => TomlDocument.String(f, "url") ?? TomlDocument.String(f, "path") ?? TomlDocument.String(f, "filename"))
+                .OfType<string>()
+                .Select(u => u.Split('#')[0].Split('?')[0])
+                .Select(u => u[(u.LastIndexOf('/') + 1)..])
+                .ToList();
+            return locations.Count > 0 ? locations : null;
         }
 
         private static IReadOnlyDictionary<string, IReadOnlyList<Edge>> Groups(TomlTable? table)

@@ -36,6 +36,7 @@ public sealed class RequirementsFileTests
                 https://files.example.com/packages/Some_Wheel-2.0-py3-none-any.whl
                 requests
                 """,
+            ["libs/local-package/setup.py"] = "from setuptools import setup\nsetup(name='local-package')\n",
         });
 
         Assert.Equal(PythonPackageManager.Pip, manifests.PackageManager);

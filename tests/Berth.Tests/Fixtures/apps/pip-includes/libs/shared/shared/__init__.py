@@ -1,0 +1,2 @@
+def currency() -> str:
+    return "EUR"
