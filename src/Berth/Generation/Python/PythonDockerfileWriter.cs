@@ -40,6 +40,7 @@ public static class PythonDockerfileWriter
         text.Append('\n');
 
         Builder(text, plan);
+        ServerJsonLogging.BuilderStep(text, plan.Profile, plan.Server);
         text.Append('\n');
         Runtime(text, plan);
         return text.ToString();
@@ -210,6 +211,7 @@ public static class PythonDockerfileWriter
         }
         text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
         text.Append("COPY --from=builder ").Append(PythonImagePlan.VenvPath).Append(' ').Append(PythonImagePlan.VenvPath).Append('\n');
+        ServerJsonLogging.RuntimeStep(text, profile);
         text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
         text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
         if (plan.WritableFolders.Count > 0)
@@ -255,6 +257,7 @@ public static class PythonDockerfileWriter
             if (profile.PythonPart().Interface == "asgi")
                 args.AddRange(["--worker-class", "uvicorn.workers.UvicornWorker"]);
             args.AddRange(["--timeout", "30", "--graceful-timeout", "10", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]);
+            args.AddRange(ServerJsonLogging.Arguments(profile));
             return ("gunicorn", args);
         }
         var uvicorn = new List<string>();
@@ -263,6 +266,7 @@ public static class PythonDockerfileWriter
         uvicorn.AddRange([factory ? profile.PythonPart().Entrypoint[..^2] : profile.PythonPart().Entrypoint, "--host", "0.0.0.0", "--port", port]);
         if (profile.PythonPart().Interface == "wsgi")
             uvicorn.AddRange(["--interface", "wsgi"]);
+        uvicorn.AddRange(ServerJsonLogging.Arguments(profile));
         return ("uvicorn", uvicorn);
     }
 

@@ -126,6 +126,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
+        if (ServerJsonLogging.Applies(profile))
+            decisions.Add(ServerJsonLogging.Decision(profile, server));
+
         var extra = new List<PinnedPackage>();
         void Need(string package, string why)
         {
