@@ -47,6 +47,12 @@ public sealed record ContainerContract
     /// <summary>Variables whose values are fixed when the image is built (build arguments), by name.</summary>
     public IReadOnlyList<string> BuildArguments { get; init; } = [];
 
+    /// <summary>
+    /// The one-shot command that brings the database schema up to date before a release starts (exec form, run in place of the
+    /// image's entrypoint and command: compose runs it as a service of its own, Kubernetes as a Job), or null when the app has none.
+    /// </summary>
+    public IReadOnlyList<string>? MigrationCommand { get; init; }
+
     /// <summary>The runtime base image.</summary>
     public required string BaseImage { get; init; }
 }

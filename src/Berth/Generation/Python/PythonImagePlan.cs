@@ -79,6 +79,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Processes = Server == "gunicorn" ? Workers : 1,
                 ProcessMemoryMiB = ProcessMemoryMiB,
                 BuildArguments = Profile.Env.Where(e => e.BuildTime).Select(e => e.Name).ToList(),
+                MigrationCommand = PythonMigrationCommand.Argv(Profile.Migrations),
                 BaseImage = RuntimeImage,
             };
         }
