@@ -25,6 +25,9 @@ public sealed class GoldenInitTests
         { "fixture", "json-logs-gunicorn", "distroless" },
         { "fixture", "json-logs-uvicorn", "slim" },
         { "fixture", "json-logs-uvicorn", "distroless" },
+        // Python 3.13 on distroless: python3-debian13 and a debian:13-slim builder. Golden only: the offline testbed has bookworm images alone.
+        { "fixture", "py313-api", "slim" },
+        { "fixture", "py313-api", "distroless" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -68,7 +68,7 @@ public static class PythonDockerfileWriter
     {
         var profile = plan.Profile;
         var distroless = plan.Runtime == RuntimeFlavor.Distroless;
-        var interpreter = distroless ? "python" + PythonImagePlan.DistrolessPythonMinor : "python";
+        var interpreter = distroless ? "python" + plan.PythonVersion : "python";
 
         text.Append("# ---- builder: dependencies into a virtual environment (build tools stay here) ----\n");
         text.Append("FROM ${BUILDER_IMAGE} AS builder\n");
@@ -137,7 +137,7 @@ public static class PythonDockerfileWriter
                 break;
             case "uv":
                 Env(text, [("UV_COMPILE_BYTECODE", "1"), ("UV_LINK_MODE", "copy"), ("UV_PYTHON_DOWNLOADS", "never"),
-                    ("UV_PROJECT_ENVIRONMENT", PythonImagePlan.VenvPath), ("UV_PYTHON", distroless ? "/usr/bin/python3.11" : "/usr/local/bin/python" + plan.PythonVersion)]);
+                    ("UV_PROJECT_ENVIRONMENT", PythonImagePlan.VenvPath), ("UV_PYTHON", (distroless ? "/usr/bin/python" : "/usr/local/bin/python") + plan.PythonVersion)]);
                 var locked = profile.LockFile is null ? "" : " --locked";
                 var uvCache = "--mount=type=cache,target=/root/.cache/uv";
                 if (profile.WorkspaceRoot is not null && plan.ServiceInContext != ".")

@@ -9,9 +9,6 @@ namespace Berth.Generation.Python;
 /// </summary>
 public sealed record PythonImagePlan : IServiceImagePlan
 {
-    public const string DistrolessPythonMinor = "3.11";
-    public const string DistrolessRuntimeImage = "gcr.io/distroless/python3-debian12:nonroot";
-    public const string DistrolessBuilderImage = "debian:12-slim";
     public const string UvImage = "ghcr.io/astral-sh/uv:0.9.5";
     public const string PoetryVersion = "1.8.5";
     public const string PdmVersion = "2.22.3";
@@ -96,17 +93,17 @@ public sealed record PythonImagePlan : IServiceImagePlan
         int uid;
         if (options.Runtime == RuntimeFlavor.Distroless)
         {
-            if (version != DistrolessPythonMinor)
+            if (DistrolessPython.For(version) is not { } distroless)
             {
                 var where = VersionEvidence(profile);
                 throw new InputException(where.File, where.Line,
-                    $"{profile.Name}: the distroless runtime ({DistrolessRuntimeImage}) ships Python {DistrolessPythonMinor}, but the project asks for Python {version} ({profile.Runtime.VersionSource}); " +
-                    $"a venv or compiled wheels built for {version} would not load there. Use --runtime slim, or pin Python {DistrolessPythonMinor}");
+                    $"{profile.Name}: the distroless runtimes ship Python {DistrolessPython.Described}, but the project asks for Python {version} ({profile.Runtime.VersionSource}); " +
+                    $"a venv or compiled wheels built for {version} would not load there. Use --runtime slim, or pin a Python that a distroless image ships");
             }
-            builder = DistrolessBuilderImage;
-            runtime = DistrolessRuntimeImage;
+            builder = distroless.BuilderImage;
+            runtime = distroless.RuntimeImage;
             uid = 65532;
-            decisions.Add($"runtime {runtime}: no shell, no package manager, Python {DistrolessPythonMinor}; the venv is built in {builder} with Debian's python3.11-venv so its interpreter link (/usr/bin/python3.11) exists in the runtime too");
+            decisions.Add($"runtime {runtime}: no shell, no package manager, Python {distroless.Minor}; the venv is built in {builder} with Debian's python{distroless.Minor}-venv so its interpreter link ({distroless.Interpreter}) exists in the runtime too");
         }
         else
         {
@@ -178,7 +175,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
         {
             Profile = profile,
             Runtime = options.Runtime,
-            PythonVersion = options.Runtime == RuntimeFlavor.Distroless ? DistrolessPythonMinor : version,
+            PythonVersion = version,
             BuilderImage = builder,
             RuntimeImage = runtime,
             Uid = uid,
