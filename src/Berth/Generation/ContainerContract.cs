@@ -20,6 +20,12 @@ public sealed record ContainerContract
 
     public required int Port { get; init; }
 
+    /// <summary>
+    /// The port the app's own files state, when the image listens on another (<see cref="UnprivilegedPort"/>: a port below 1024 moved
+    /// up); compose publishes it on the host. Null when the image listens where the app says.
+    /// </summary>
+    public int? OutsidePort { get; init; }
+
     /// <summary>The process the image starts (ENTRYPOINT followed by CMD), as argv.</summary>
     public required IReadOnlyList<string> Command { get; init; }
 

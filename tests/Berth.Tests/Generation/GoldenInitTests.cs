@@ -28,6 +28,7 @@ public sealed class GoldenInitTests
         // Python 3.13 on distroless: python3-debian13 and a debian:13-slim builder. Golden only: the offline testbed has bookworm images alone.
         { "fixture", "py313-api", "slim" },
         { "fixture", "py313-api", "distroless" },
+        { "fixture", "low-port-api", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -47,6 +47,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
 
     public required IReadOnlyList<string> Decisions { get; init; }
 
+    /// <summary>The port the app states when the server binds another (<see cref="UnprivilegedPort"/>); null otherwise.</summary>
+    public int? OutsidePort { get; init; }
+
     public string Python => Runtime == RuntimeFlavor.Distroless ? $"{VenvPath}/bin/python" : "python";
 
     /// <summary>gunicorn's --graceful-timeout; uvicorn stops when its connections close, and Berth gives it the same bound.</summary>
@@ -67,6 +70,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Uid = Uid,
                 Gid = Uid,
                 Port = Profile.Port,
+                OutsidePort = OutsidePort,
                 Command = Runtime == RuntimeFlavor.Distroless ? [Python, "-m", server, .. args] : [server, .. args],
                 Liveness = HealthRoute,
                 Readiness = readiness,
@@ -88,6 +92,13 @@ public sealed record PythonImagePlan : IServiceImagePlan
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
         var decisions = new List<string>();
+        int? outsidePort = null;
+        if (UnprivilegedPort.For(profile.Port) is var listen && listen != profile.Port)
+        {
+            decisions.Add(UnprivilegedPort.Decision(profile, listen));
+            outsidePort = profile.Port;
+            profile = profile with { Port = listen }; // everything the image says (command, EXPOSE, HEALTHCHECK, ENV PORT) uses the port it binds
+        }
         var version = profile.Runtime.Version;
         string builder, runtime;
         int uid;
@@ -188,6 +199,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             HealthRoute = health,
             ServiceInContext = serviceInContext,
             Decisions = decisions,
+            OutsidePort = outsidePort,
         };
     }
 

@@ -3,7 +3,11 @@ using Berth.Dockerfiles;
 
 namespace Berth.Linting.Rules.App;
 
-/// <summary>BAP001: the final stage exposes or binds a port the app does not listen on (the app's port comes from berth scan).</summary>
+/// <summary>
+/// BAP001: the final stage exposes or binds a port the app does not listen on (the app's port comes from berth scan). A port below
+/// 1024 moved up by 8000 (<see cref="Generation.UnprivilegedPort"/>: 80 → 8080, so a non-root server can bind it under Kubernetes'
+/// restricted profile) is the app's port too.
+/// </summary>
 public sealed class PortMismatch : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BAP001", "port-differs-from-app", Severity.Error,
@@ -14,10 +18,11 @@ public sealed class PortMismatch : DockerfileRule
         if (context.App is not { } app || context.Final is not { } final)
             return;
         var port = app.Port.ToString(CultureInfo.InvariantCulture);
+        var moved = Generation.UnprivilegedPort.For(app.Port).ToString(CultureInfo.InvariantCulture);
         var source = app.Evidence.FirstOrDefault(e => e.Fact.Contains("port", StringComparison.Ordinal));
         var where = source is null ? "" : $" ({source.File}{(source.Line > 0 ? ":" + source.Line.ToString(CultureInfo.InvariantCulture) : "")})";
         var exposes = final.Stage.Instructions.OfType<ExposeInstruction>().SelectMany(e => e.Ports).ToList();
-        if (exposes.Count > 0 && !exposes.Any(p => p.Port == port))
+        if (exposes.Count > 0 && !exposes.Any(p => p.Port == port || p.Port == moved))
         {
             var first = exposes[0];
             findings.Add(At(context, first.Span, $"EXPOSE {first.Port}, but the app listens on {port}{where}", $"EXPOSE {port}"));
@@ -33,7 +38,7 @@ public sealed class PortMismatch : DockerfileRule
                     "--bind" or "-b" => words[i + 1][(words[i + 1].LastIndexOf(':') + 1)..],
                     _ => null,
                 };
-                if (bound is not null && bound.All(char.IsAsciiDigit) && bound.Length > 0 && bound != port)
+                if (bound is not null && bound.All(char.IsAsciiDigit) && bound.Length > 0 && bound != port && bound != moved)
                     findings.Add(At(context, instruction.Span, $"{instruction.Keyword} binds port {bound}, but the app's port is {port}{where}", null));
             }
         }

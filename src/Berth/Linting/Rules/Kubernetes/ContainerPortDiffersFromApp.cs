@@ -3,7 +3,10 @@ using Berth.Kubernetes;
 
 namespace Berth.Linting.Rules.Kubernetes;
 
-/// <summary>BK8702: the app's container declares ports, or probes numeric ports, that are not the port the app listens on.</summary>
+/// <summary>
+/// BK8702: the app's container declares ports, or probes numeric ports, that are not the port the app listens on. A port below 1024
+/// moved up by 8000 (<see cref="Generation.UnprivilegedPort"/>) is the app's port too: that is where its non-root server binds.
+/// </summary>
 public sealed class ContainerPortDiffersFromApp : KubernetesRule
 {
     public override RuleInfo Info { get; } = new("BK8702", "container-port-differs-from-app", Severity.Error,
@@ -14,17 +17,18 @@ public sealed class ContainerPortDiffersFromApp : KubernetesRule
         if (context.App is not { } app)
             return;
         var port = app.Port.ToString(CultureInfo.InvariantCulture);
+        var moved = Generation.UnprivilegedPort.For(app.Port);
         var source = app.Evidence.FirstOrDefault(e => e.Fact.Contains("port", StringComparison.Ordinal));
         var where = source is null ? "" : $" ({source.File}{(source.Line > 0 ? ":" + source.Line.ToString(CultureInfo.InvariantCulture) : "")})";
         foreach (var (pod, container) in AppContainers.Of(context))
         {
             var ports = container.Ports.ToList();
-            if (ports.Count > 0 && ports.All(p => p.Number != app.Port) && ports[0].Port["containerPort"] is { } first)
+            if (ports.Count > 0 && ports.All(p => p.Number != app.Port && p.Number != moved) && ports[0].Port["containerPort"] is { } first)
                 findings.Add(Info, pod.Owner, first, $"{container.Display} declares port {string.Join(", ", ports.Select(p => p.Number))}, but {app.Name} listens on {port}{where}", $"containerPort: {port}");
             foreach (var kind in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
             {
                 var probe = container.Node[kind];
-                if ((probe?["httpGet"]?["port"] ?? probe?["tcpSocket"]?["port"]) is YamlScalar { Integer: { } number } probePort && number != app.Port)
+                if ((probe?["httpGet"]?["port"] ?? probe?["tcpSocket"]?["port"]) is YamlScalar { Integer: { } number } probePort && number != app.Port && number != moved)
                     findings.Add(Info, pod.Owner, probePort, $"{kind} of {container.Display} probes port {number}, but {app.Name} listens on {port}{where}", $"port: {port}");
             }
         }
