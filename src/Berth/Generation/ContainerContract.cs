@@ -20,6 +20,12 @@ public sealed record ContainerContract
 
     public required int Port { get; init; }
 
+    /// <summary>
+    /// The port the app's own files state, when the image listens on another (<see cref="UnprivilegedPort"/>: a port below 1024 moved
+    /// up); compose publishes it on the host. Null when the image listens where the app says.
+    /// </summary>
+    public int? OutsidePort { get; init; }
+
     /// <summary>The process the image starts (ENTRYPOINT followed by CMD), as argv.</summary>
     public required IReadOnlyList<string> Command { get; init; }
 
@@ -46,6 +52,12 @@ public sealed record ContainerContract
 
     /// <summary>Variables whose values are fixed when the image is built (build arguments), by name.</summary>
     public IReadOnlyList<string> BuildArguments { get; init; } = [];
+
+    /// <summary>
+    /// The one-shot command that brings the database schema up to date before a release starts (exec form, run in place of the
+    /// image's entrypoint and command: compose runs it as a service of its own, Kubernetes as a Job), or null when the app has none.
+    /// </summary>
+    public IReadOnlyList<string>? MigrationCommand { get; init; }
 
     /// <summary>The runtime base image.</summary>
     public required string BaseImage { get; init; }

@@ -5,7 +5,10 @@ public enum RuntimeFlavor
     /// <summary>python:X.Y-slim for both stages; user 10001.</summary>
     Slim,
 
-    /// <summary>debian:12-slim builder with Debian's python3-venv, gcr.io/distroless/python3-debian12:nonroot runtime (Python 3.11); user 65532.</summary>
+    /// <summary>
+    /// debian:12-slim builder with Debian's python3-venv, gcr.io/distroless/python3-debian12:nonroot runtime (Python 3.11), or the
+    /// debian:13-slim / python3-debian13 pair for Python 3.13 (<see cref="Python.DistrolessPython"/>); user 65532.
+    /// </summary>
     Distroless,
 }
 

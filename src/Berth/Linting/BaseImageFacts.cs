@@ -17,6 +17,9 @@ public sealed record BaseImageFacts(
     /// </summary>
     public static IReadOnlyList<BaseImageFacts> Table { get; } =
     [
+        new("gcr.io/distroless/python3-debian13:*debug*", true, false, true, "3.13", "/usr/bin/python3.13", "root", false),
+        new("gcr.io/distroless/python3-debian13:*nonroot*", false, false, false, "3.13", "/usr/bin/python3.13", "65532", false),
+        new("gcr.io/distroless/python3-debian13*", false, false, false, "3.13", "/usr/bin/python3.13", "root", false),
         new("gcr.io/distroless/python3-debian12:*debug*", true, false, true, "3.11", "/usr/bin/python3.11", "root", false),
         new("gcr.io/distroless/python3-debian12:*nonroot*", false, false, false, "3.11", "/usr/bin/python3.11", "65532", false),
         new("gcr.io/distroless/python3-debian12*", false, false, false, "3.11", "/usr/bin/python3.11", "root", false),

@@ -89,7 +89,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
             checks.Add(FileChecks.ShellOnDistroless(facts));
             checks.Add(ConfigChecks.NonRootUser(facts));
             checks.Add(ConfigChecks.ExecEntrypoint(facts));
-            checks.Add(ConfigChecks.ExposedPort(facts, target.Profile?.Port));
+            checks.Add(ConfigChecks.ExposedPort(facts, AppPort(facts, target.Profile)));
             checks.Add(ConfigChecks.SecretEnv(facts));
             checks.Add(ConfigChecks.OciLabels(facts));
             checks.Add(ConfigChecks.DotenvValues(facts, dotenvSecrets));
@@ -199,7 +199,7 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         bool hostNetwork, ResourceLedger ledger, List<CheckResult> checks, List<Func<ImageFacts, CheckResult>> deferred, CancellationToken cancellationToken)
     {
         var routes = HealthRoutes(facts, profile);
-        var port = profile?.Port ?? HealthcheckPort(facts) ?? SingleExposedPort(facts);
+        var port = AppPort(facts, profile) ?? HealthcheckPort(facts) ?? SingleExposedPort(facts);
         if (port is null)
         {
             checks.Add(CheckResult.Skip(VerifyCheck.StartsReadOnly, "the app's port is unknown: no app scanned, no HEALTHCHECK URL, no single EXPOSE"));
@@ -423,6 +423,18 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
     }
 
     private static int? HealthcheckPort(ImageFacts facts) => HealthcheckUrl(facts) is { IsDefaultPort: false } url ? url.Port : null;
+
+    /// <summary>
+    /// The port the app listens on in the image: the scanned one, or that port moved up by 8000 when it is below 1024 and the image
+    /// exposes the moved one (<see cref="Generation.UnprivilegedPort"/>: what berth init binds so a non-root server runs anywhere).
+    /// </summary>
+    private static int? AppPort(ImageFacts facts, ServiceProfile? profile)
+    {
+        if (profile is null)
+            return null;
+        var moved = Generation.UnprivilegedPort.For(profile.Port);
+        return moved != profile.Port && SingleExposedPort(facts) == moved ? moved : profile.Port;
+    }
 
     private static int? SingleExposedPort(ImageFacts facts) =>
         facts.Config.ExposedPorts.Count == 1 && int.TryParse(facts.Config.ExposedPorts[0].Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;

@@ -12,6 +12,7 @@ public sealed class ComposeConfigTests
         { "fixture", "monorepo" },
         { "fixture", "flask-gunicorn" },
         { "fixture", "django-site" },
+        { "fixture", "migrating-api" },
         { "fixture", "pipenv-app" },
         { "fixture", "uv-simple" },
         { "fixture", "uv-workspace" },

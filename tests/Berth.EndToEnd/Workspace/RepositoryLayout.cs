@@ -14,6 +14,9 @@ public static class RepositoryLayout
 
     public static string VerifyFixturesDirectory => Path.Combine(FixturesDirectory, "verify");
 
+    /// <summary>The unit tests' fixture apps (tests/Berth.Tests/Fixtures/apps): small apps whose generated images some end-to-end tests run.</summary>
+    public static string UnitFixturesDirectory => Path.Combine(Root.Value, "tests", "Berth.Tests", "Fixtures", "apps");
+
     /// <summary>The uv workspace the unit tests scan (root pyproject with members, uv.lock, services/api and libs/common).</summary>
     public static string UvWorkspaceFixtureDirectory => Path.Combine(Root.Value, "tests", "Berth.Tests", "Fixtures", "apps", "uv-workspace");
 

@@ -32,6 +32,26 @@ public sealed class InitDecisionTests
     }
 
     [Fact]
+    public void Python_3_13_runs_on_distroless_debian13_and_3_12_is_refused_naming_both_runtimes()
+    {
+        var accepted = BerthCli.Run("init", RepoPaths.Fixture("py313-api"), "--runtime", "distroless", "--dry-run");
+        Assert.True(accepted.ExitCode == 0, accepted.Stderr);
+        Assert.Contains("runtime gcr.io/distroless/python3-debian13:nonroot", accepted.Stdout);
+        Assert.Contains("built in debian:13-slim with Debian's python3.13-venv so its interpreter link (/usr/bin/python3.13) exists", accepted.Stdout);
+
+        using var tree = new TempTree(new Dictionary<string, string>
+        {
+            [".python-version"] = "3.12\n",
+            ["requirements.txt"] = "fastapi\nuvicorn\n",
+            ["main.py"] = "from fastapi import FastAPI\napp = FastAPI()\n",
+        });
+        var refused = BerthCli.Run("init", tree.Root, "--dry-run", "--runtime", "distroless");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(".python-version:1: ", refused.Stderr);
+        Assert.Contains("ship Python 3.11 (gcr.io/distroless/python3-debian12:nonroot) or 3.13 (gcr.io/distroless/python3-debian13:nonroot), but the project asks for Python 3.12", refused.Stderr);
+    }
+
+    [Fact]
     public void A_server_the_project_does_not_depend_on_is_installed_and_said()
     {
         var run = BerthCli.Run("init", RepoPaths.Fixture("monorepo"), "--server", "gunicorn", "--dry-run");

@@ -12,6 +12,8 @@ public sealed class BaseImageFactsTests
     [InlineData("gcr.io/distroless/python3-debian12:nonroot", false, false, "3.11", "65532")]
     [InlineData("gcr.io/distroless/python3-debian12", false, false, "3.11", "root")]
     [InlineData("gcr.io/distroless/python3-debian12:debug-nonroot", true, false, "3.11", "root")]
+    [InlineData("gcr.io/distroless/python3-debian13:nonroot", false, false, "3.13", "65532")]
+    [InlineData("gcr.io/distroless/python3-debian13", false, false, "3.13", "root")]
     [InlineData("gcr.io/distroless/static-debian12:nonroot", false, false, null, "65532")]
     [InlineData("scratch", false, false, null, "root")]
     [InlineData("node:20-bookworm-slim", true, false, null, "root")]

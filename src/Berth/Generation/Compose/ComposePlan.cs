@@ -19,12 +19,21 @@ public sealed record ComposeApp
     public required IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; }
     public required IReadOnlyList<string> DependsOn { get; init; }
 
+    /// <summary>One-shot services that must exit 0 before this app starts (its migration): <c>condition: service_completed_successfully</c>.</summary>
+    public IReadOnlyList<string> CompletedFirst { get; init; } = [];
+
     /// <summary>What the image's HEALTHCHECK asks ("GET /health", "TCP port 8000").</summary>
     public required string Health { get; init; }
 
     public required IReadOnlyList<string> Tmpfs { get; init; }
     public required int StopGraceSeconds { get; init; }
 }
+
+/// <summary>
+/// An app's database migration as a one-shot service: the app's own image (the same build), run once with the migration command in
+/// place of the server, after the databases it needs are healthy; the app starts only when it has exited 0.
+/// </summary>
+public sealed record ComposeMigration(string Name, ComposeApp App, IReadOnlyList<string> Command, string Reason);
 
 /// <summary>Everything compose.yaml and its env file say, and why, decided once and rendered by the writers.</summary>
 public sealed record ComposePlan(
@@ -33,6 +42,9 @@ public sealed record ComposePlan(
     IReadOnlyList<KeyValuePair<string, string>> DevServiceUrls,
     IReadOnlyList<string> Decisions)
 {
+    /// <summary>The apps' migrations, each a one-shot service written right after its app.</summary>
+    public IReadOnlyList<ComposeMigration> Migrations { get; init; } = [];
+
     /// <summary>compose.yaml, and the env file when there are development services.</summary>
     public IReadOnlyList<GeneratedFile> Files()
     {

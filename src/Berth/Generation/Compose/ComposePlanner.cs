@@ -28,6 +28,8 @@ public static class ComposePlanner
                       "`docker compose up --build --wait` (Compose v2), `docker-compose up --build -d` (Compose 1.29, Debian 12's docker-compose)");
 
         var apps = new List<ComposeApp>();
+        var migrations = new List<ComposeMigration>();
+        var taken = names.Values.Concat(devServices.Values.Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var service in services)
         {
             var profile = service.Profile;
@@ -124,7 +126,7 @@ public static class ComposePlanner
             decisions.Add($"{name}: runs as {contract.Uid}:{contract.Gid} (the image's user), read-only root filesystem with tmpfs at {string.Join(", ", tmpfs.Select(t => t.Split(':')[0]))} owned by it, " +
                           $"all capabilities dropped, no-new-privileges, {contract.GracefulStopSeconds + 5} s to stop (the server's {contract.GracefulStopSeconds} s graceful timeout + 5)");
 
-            apps.Add(new ComposeApp
+            var app = new ComposeApp
             {
                 Name = name,
                 Context = context,
@@ -138,7 +140,21 @@ public static class ComposePlanner
                 Health = health,
                 Tmpfs = tmpfs,
                 StopGraceSeconds = contract.GracefulStopSeconds + 5,
-            });
+            };
+            if (contract.MigrationCommand is { } command && profile.Migrations is { } migration)
+            {
+                var migrate = MigrationServiceName(name, taken);
+                taken.Add(migrate);
+                var reason = migration.StatedByRepository ? $"as the repository runs it, {migration.Source}" : $"{migration.Tool}'s standard command; found at {migration.Source}";
+                // The migration needs the databases, not the apps this one calls.
+                var databases = dependsOn.Where(d => devServices.Values.Any(dev => dev.Name == d)).ToList();
+                migrations.Add(new ComposeMigration(migrate, app with { DependsOn = databases }, command, reason));
+                app = app with { CompletedFirst = [migrate] };
+                decisions.Add($"{migrate}: {name}'s migration ({string.Join(' ', command)}; {reason}) as a one-shot service of the same image" +
+                              (databases.Count == 0 ? "" : $", started once {string.Join(", ", databases)} {(databases.Count == 1 ? "is" : "are")} healthy") +
+                              $"; {name} depends_on it with condition service_completed_successfully, so it starts only after the migration exits 0 — never chained into the server's command, where replicas would race to migrate");
+            }
+            apps.Add(app);
 
             void AddDependency(string from, string to, string why)
             {
@@ -160,7 +176,16 @@ public static class ComposePlanner
             decisions.Add($"{dev.Name}: {dev.Image} for {string.Join(", ", users)}, data in the named volume {dev.Volume}, healthcheck {dev.HealthcheckReason}, not published on the host " +
                           (dev.Credentials.Count == 0 ? "(no password: reachable only on the compose network)" : $"(placeholder credentials from {ComposeLayout.EnvFileName}, for local use only)"));
         }
-        return new ComposePlan(apps, devServices.Values.ToList(), urls, decisions);
+        return new ComposePlan(apps, devServices.Values.ToList(), urls, decisions) { Migrations = migrations };
+    }
+
+    /// <summary><c>NAME-migrate</c>, or with a number when another service already has that name.</summary>
+    private static string MigrationServiceName(string app, IReadOnlySet<string> taken)
+    {
+        var name = app + "-migrate";
+        for (var i = 2; taken.Contains(name); i++)
+            name = $"{app}-migrate-{i}";
+        return name;
     }
 
     private static string At(Evidence evidence) => evidence.Line > 0 ? $"{evidence.File}:{evidence.Line}" : evidence.File;

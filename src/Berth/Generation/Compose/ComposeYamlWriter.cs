@@ -18,7 +18,11 @@ public static class ComposeYamlWriter
             text.Append("# First: create ").Append(string.Join(", ", firstRun)).Append(" from the .env.example berth init wrote for each service (compose reads them; values never go in this file).\n");
         text.Append("\nservices:\n");
         foreach (var app in plan.Apps)
+        {
             App(text, app);
+            foreach (var migration in plan.Migrations.Where(m => app.CompletedFirst.Contains(m.Name)))
+                Migration(text, migration);
+        }
         foreach (var dev in plan.DevServices)
             Dev(text, dev);
         if (plan.DevServices.Count > 0)
@@ -57,7 +61,7 @@ public static class ComposeYamlWriter
             foreach (var (name, value) in app.Environment)
                 text.Append("      ").Append(name).Append(": ").Append(YamlText.Literal(value)).Append('\n');
         }
-        DependsOn(text, app.DependsOn);
+        DependsOn(text, app.DependsOn, app.CompletedFirst);
         text.Append("    # the image's own HEALTHCHECK (").Append(app.Health).Append("), checked more often here so dependants start sooner\n");
         Timing(text, retries: 5, startPeriodSeconds: 30);
         text.Append("    read_only: true\n");
@@ -70,6 +74,51 @@ public static class ComposeYamlWriter
         text.Append("    cap_drop:\n      - ALL\n");
         text.Append("    security_opt:\n      - no-new-privileges:true\n");
         text.Append("    stop_grace_period: ").Append(YamlText.Number(app.StopGraceSeconds)).Append("s\n");
+    }
+
+    /// <summary>The one-shot migration: the app's build, user, settings and hardening; the migration command instead of the server; no port, no health check.</summary>
+    private static void Migration(StringBuilder text, ComposeMigration migration)
+    {
+        var app = migration.App;
+        text.Append("  ").Append(migration.Name).Append(":\n");
+        text.Append("    # one-shot: ").Append(app.Name).Append("'s database migration (").Append(migration.Reason).Append("), run once before it starts; the same image\n");
+        text.Append("    build:\n");
+        text.Append("      context: ").Append(YamlText.Literal(app.Context)).Append('\n');
+        text.Append("      dockerfile: ").Append(YamlText.Literal(app.Dockerfile)).Append('\n');
+        if (app.BuildArgs.Count > 0)
+        {
+            text.Append("      args:\n");
+            foreach (var argument in app.BuildArgs)
+                text.Append("        - ").Append(YamlText.Literal(argument)).Append('\n');
+        }
+        text.Append("    user: ").Append(YamlText.Scalar(app.User)).Append('\n');
+        text.Append("    entrypoint:\n");
+        foreach (var word in migration.Command)
+            text.Append("      - ").Append(YamlText.Literal(word)).Append('\n');
+        if (app.EnvFiles.Count > 0)
+        {
+            text.Append("    env_file:\n");
+            foreach (var file in app.EnvFiles)
+                text.Append("      - ").Append(YamlText.Literal(file)).Append('\n');
+        }
+        if (app.Environment.Count > 0)
+        {
+            text.Append("    environment:\n");
+            foreach (var (name, value) in app.Environment)
+                text.Append("      ").Append(name).Append(": ").Append(YamlText.Literal(value)).Append('\n');
+        }
+        DependsOn(text, app.DependsOn, []);
+        text.Append("    healthcheck:\n      disable: true\n");
+        text.Append("    restart: \"no\"\n");
+        text.Append("    read_only: true\n");
+        if (app.Tmpfs.Count > 0)
+        {
+            text.Append("    tmpfs:\n");
+            foreach (var mount in app.Tmpfs)
+                text.Append("      - ").Append(YamlText.Scalar(mount)).Append('\n');
+        }
+        text.Append("    cap_drop:\n      - ALL\n");
+        text.Append("    security_opt:\n      - no-new-privileges:true\n");
     }
 
     private static void Dev(StringBuilder text, DevService dev)
@@ -88,13 +137,15 @@ public static class ComposeYamlWriter
         text.Append("      timeout: 5s\n      retries: 10\n      start_period: 30s\n");
     }
 
-    private static void DependsOn(StringBuilder text, IReadOnlyList<string> services)
+    private static void DependsOn(StringBuilder text, IReadOnlyList<string> healthy, IReadOnlyList<string> completed)
     {
-        if (services.Count == 0)
+        if (healthy.Count == 0 && completed.Count == 0)
             return;
         text.Append("    depends_on:\n");
-        foreach (var service in services)
+        foreach (var service in healthy)
             text.Append("      ").Append(service).Append(":\n        condition: service_healthy\n");
+        foreach (var service in completed)
+            text.Append("      ").Append(service).Append(":\n        condition: service_completed_successfully\n");
     }
 
     private static void Timing(StringBuilder text, int retries, int startPeriodSeconds)

@@ -64,7 +64,7 @@ public static class PythonDockerfileWriter
     {
         var profile = plan.Profile;
         var distroless = plan.Runtime == RuntimeFlavor.Distroless;
-        var interpreter = distroless ? "python" + PythonImagePlan.DistrolessPythonMinor : "python";
+        var interpreter = distroless ? "python" + plan.PythonVersion : "python";
 
         text.Append("# ---- builder: dependencies into a virtual environment (build tools stay here) ----\n");
         text.Append("FROM ${BUILDER_IMAGE} AS builder\n");
@@ -157,7 +157,7 @@ public static class PythonDockerfileWriter
                 break;
             case "uv":
                 Env(text, [("UV_COMPILE_BYTECODE", "1"), ("UV_LINK_MODE", "copy"), ("UV_PYTHON_DOWNLOADS", "never"),
-                    ("UV_PROJECT_ENVIRONMENT", PythonImagePlan.VenvPath), ("UV_PYTHON", distroless ? "/usr/bin/python3.11" : "/usr/local/bin/python" + plan.PythonVersion)]);
+                    ("UV_PROJECT_ENVIRONMENT", PythonImagePlan.VenvPath), ("UV_PYTHON", (distroless ? "/usr/bin/python" : "/usr/local/bin/python") + plan.PythonVersion)]);
                 var locked = profile.LockFile is null ? "" : " --locked";
                 var uvCache = "--mount=type=cache,target=/root/.cache/uv";
                 if (profile.WorkspaceRoot is not null && plan.ServiceInContext != ".")
@@ -196,6 +196,8 @@ public static class PythonDockerfileWriter
                 break;
         }
 
+        // before the trim: its compile step byte-compiles the formatter module too
+        ServerJsonLogging.BuilderStep(text, plan.Profile, plan.Server);
         VenvTrim.Append(text, plan);
         if (plan.WritableFolders.Count > 0)
             text.Append("RUN mkdir -p ").Append(string.Join(' ', plan.WritableFolders.Select(w => PythonImagePlan.WritableStaging + "/" + w.Path))).Append('\n');
@@ -234,6 +236,7 @@ public static class PythonDockerfileWriter
         }
         text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
         text.Append("COPY --from=builder ").Append(PythonImagePlan.VenvPath).Append(' ').Append(PythonImagePlan.VenvPath).Append('\n');
+        ServerJsonLogging.RuntimeStep(text, profile);
         text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
         text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
         if (plan.WritableFolders.Count > 0)
@@ -279,6 +282,7 @@ public static class PythonDockerfileWriter
             if (profile.PythonPart().Interface == "asgi")
                 args.AddRange(["--worker-class", "uvicorn.workers.UvicornWorker"]);
             args.AddRange(["--timeout", "30", "--graceful-timeout", "10", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]);
+            args.AddRange(ServerJsonLogging.Arguments(profile));
             return ("gunicorn", args);
         }
         var uvicorn = new List<string>();
@@ -287,6 +291,7 @@ public static class PythonDockerfileWriter
         uvicorn.AddRange([factory ? profile.PythonPart().Entrypoint[..^2] : profile.PythonPart().Entrypoint, "--host", "0.0.0.0", "--port", port]);
         if (profile.PythonPart().Interface == "wsgi")
             uvicorn.AddRange(["--interface", "wsgi"]);
+        uvicorn.AddRange(ServerJsonLogging.Arguments(profile));
         return ("uvicorn", uvicorn);
     }
 

@@ -9,9 +9,6 @@ namespace Berth.Generation.Python;
 /// </summary>
 public sealed record PythonImagePlan : IServiceImagePlan
 {
-    public const string DistrolessPythonMinor = "3.11";
-    public const string DistrolessRuntimeImage = "gcr.io/distroless/python3-debian12:nonroot";
-    public const string DistrolessBuilderImage = "debian:12-slim";
     public const string UvImage = "ghcr.io/astral-sh/uv:0.9.5";
     public const string PoetryVersion = "1.8.5";
     public const string PdmVersion = "2.22.3";
@@ -50,6 +47,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
 
     public required IReadOnlyList<string> Decisions { get; init; }
 
+    /// <summary>The port the app states when the server binds another (<see cref="UnprivilegedPort"/>); null otherwise.</summary>
+    public int? OutsidePort { get; init; }
+
     public string Python => Runtime == RuntimeFlavor.Distroless ? $"{VenvPath}/bin/python" : "python";
 
     /// <summary>gunicorn's --graceful-timeout; uvicorn stops when its connections close, and Berth gives it the same bound.</summary>
@@ -70,6 +70,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Uid = Uid,
                 Gid = Uid,
                 Port = Profile.Port,
+                OutsidePort = OutsidePort,
                 Command = Runtime == RuntimeFlavor.Distroless ? [Python, "-m", server, .. args] : [server, .. args],
                 Liveness = HealthRoute,
                 Readiness = readiness,
@@ -79,6 +80,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Processes = Server == "gunicorn" ? Workers : 1,
                 ProcessMemoryMiB = ProcessMemoryMiB,
                 BuildArguments = Profile.Env.Where(e => e.BuildTime).Select(e => e.Name).ToList(),
+                MigrationCommand = PythonMigrationCommand.Argv(Profile.Migrations),
                 BaseImage = RuntimeImage,
             };
         }
@@ -90,22 +92,29 @@ public sealed record PythonImagePlan : IServiceImagePlan
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
         var decisions = new List<string>();
+        int? outsidePort = null;
+        if (UnprivilegedPort.For(profile.Port) is var listen && listen != profile.Port)
+        {
+            decisions.Add(UnprivilegedPort.Decision(profile, listen));
+            outsidePort = profile.Port;
+            profile = profile with { Port = listen }; // everything the image says (command, EXPOSE, HEALTHCHECK, ENV PORT) uses the port it binds
+        }
         var version = profile.Runtime.Version;
         string builder, runtime;
         int uid;
         if (options.Runtime == RuntimeFlavor.Distroless)
         {
-            if (version != DistrolessPythonMinor)
+            if (DistrolessPython.For(version) is not { } distroless)
             {
                 var where = VersionEvidence(profile);
                 throw new InputException(where.File, where.Line,
-                    $"{profile.Name}: the distroless runtime ({DistrolessRuntimeImage}) ships Python {DistrolessPythonMinor}, but the project asks for Python {version} ({profile.Runtime.VersionSource}); " +
-                    $"a venv or compiled wheels built for {version} would not load there. Use --runtime slim, or pin Python {DistrolessPythonMinor}");
+                    $"{profile.Name}: the distroless runtimes ship Python {DistrolessPython.Described}, but the project asks for Python {version} ({profile.Runtime.VersionSource}); " +
+                    $"a venv or compiled wheels built for {version} would not load there. Use --runtime slim, or pin a Python that a distroless image ships");
             }
-            builder = DistrolessBuilderImage;
-            runtime = DistrolessRuntimeImage;
+            builder = distroless.BuilderImage;
+            runtime = distroless.RuntimeImage;
             uid = 65532;
-            decisions.Add($"runtime {runtime}: no shell, no package manager, Python {DistrolessPythonMinor}; the venv is built in {builder} with Debian's python3.11-venv so its interpreter link (/usr/bin/python3.11) exists in the runtime too");
+            decisions.Add($"runtime {runtime}: no shell, no package manager, Python {distroless.Minor}; the venv is built in {builder} with Debian's python{distroless.Minor}-venv so its interpreter link ({distroless.Interpreter}) exists in the runtime too");
         }
         else
         {
@@ -125,6 +134,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
         var workers = options.Workers ?? GenerationOptions.DefaultWorkers;
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
+
+        if (ServerJsonLogging.Applies(profile))
+            decisions.Add(ServerJsonLogging.Decision(profile, server));
 
         var extra = new List<PinnedPackage>();
         void Need(string package, string why)
@@ -177,7 +189,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
         {
             Profile = profile,
             Runtime = options.Runtime,
-            PythonVersion = options.Runtime == RuntimeFlavor.Distroless ? DistrolessPythonMinor : version,
+            PythonVersion = version,
             BuilderImage = builder,
             RuntimeImage = runtime,
             Uid = uid,
@@ -190,6 +202,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             HealthRoute = health,
             ServiceInContext = serviceInContext,
             Decisions = decisions,
+            OutsidePort = outsidePort,
         };
     }
 

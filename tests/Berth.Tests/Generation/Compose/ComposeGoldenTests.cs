@@ -10,6 +10,8 @@ public sealed class ComposeGoldenTests
     [InlineData("fixture", "compose-repo")]
     [InlineData("fixture", "monorepo")]
     [InlineData("fixture", "flask-gunicorn")]
+    [InlineData("fixture", "migrating-api")]
+    [InlineData("fixture", "low-port-api")]
     [InlineData("example", "notes-api")]
     [InlineData("example", "chat-platform")]
     public void Compose_files_written_into_the_repository_match_the_golden_files(string kind, string app)

@@ -7,6 +7,8 @@ namespace Berth.Linting.Rules.App;
 /// <summary>
 /// BAP001: the final stage exposes or binds a port the app does not listen on (the app's port comes from berth scan). Only a port the
 /// repository states counts (<see cref="StatedPort"/>): against a default (Berth's 8000, a framework's 3000) another port is no finding.
+/// A port below 1024 moved up by 8000 (<see cref="Generation.UnprivilegedPort"/>: 80 → 8080, so a non-root server can bind it under
+/// Kubernetes' restricted profile) is the app's port too.
 /// </summary>
 public sealed class PortMismatch : DockerfileRule
 {
@@ -18,9 +20,10 @@ public sealed class PortMismatch : DockerfileRule
         if (context.App is not { } app || context.Final is not { } final || StatedPort.Of(app) is not { } stated)
             return;
         var port = stated.Port.ToString(CultureInfo.InvariantCulture);
+        var moved = Generation.UnprivilegedPort.For(stated.Port).ToString(CultureInfo.InvariantCulture);
         var where = stated.Where;
         var exposes = final.Stage.Instructions.OfType<ExposeInstruction>().SelectMany(e => e.Ports).ToList();
-        if (exposes.Count > 0 && !exposes.Any(p => p.Port == port))
+        if (exposes.Count > 0 && !exposes.Any(p => p.Port == port || p.Port == moved))
         {
             var first = exposes[0];
             findings.Add(At(context, first.Span, $"EXPOSE {first.Port}, but the app listens on {port}{where}", $"EXPOSE {port}"));
@@ -36,7 +39,7 @@ public sealed class PortMismatch : DockerfileRule
                     "--bind" or "-b" => words[i + 1][(words[i + 1].LastIndexOf(':') + 1)..],
                     _ => null,
                 };
-                if (bound is not null && bound.All(char.IsAsciiDigit) && bound.Length > 0 && bound != port)
+                if (bound is not null && bound.All(char.IsAsciiDigit) && bound.Length > 0 && bound != port && bound != moved)
                     findings.Add(At(context, instruction.Span, $"{instruction.Keyword} binds port {bound}, but the app's port is {port}{where}", null));
             }
         }
