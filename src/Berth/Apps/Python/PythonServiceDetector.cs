@@ -134,6 +134,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             evidence.Add(new Evidence($"import root '{importRoot}' (package root)", JoinPath(servicePath, importRoot), 0));
 
         var version = StatedPython(PythonVersionResolver.Resolve(tree.Root, servicePath, manifests), stated, notes);
+        version = LockedWheelVersion.Choose(version, manifests, evidence, notes);
         evidence.Add(new Evidence($"Python {version.Version} from {version.Source}", version.File ?? servicePath, version.Line));
 
         var dependencies = manifests.Dependencies.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
