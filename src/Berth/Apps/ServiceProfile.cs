@@ -99,6 +99,13 @@ public sealed record ServiceProfile
     /// <summary>The port the app listens on inside the container.</summary>
     public required int Port { get; init; }
 
+    /// <summary>
+    /// True when nothing in the repository states the port and <see cref="Port"/> is a default (Berth's 8000 for Python, the
+    /// framework's 3000, the port of the static server Berth writes): app-aware lint rules compare only with a stated port.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PortIsDefault { get; init; }
+
     public required IReadOnlyList<HealthRoute> Health { get; init; }
 
     public required IReadOnlyList<EnvVariable> Env { get; init; }

@@ -15,17 +15,9 @@ public sealed record StatedPort(int Port, Evidence Source)
     /// <summary>The stated port of <paramref name="app"/>, or null when its port is a default.</summary>
     public static StatedPort? Of(ServiceProfile app)
     {
-        var source = app.Evidence.FirstOrDefault(IsPortFact);
-        return source is null || IsDefault(source) ? null : new StatedPort(app.Port, source);
+        if (app.PortIsDefault)
+            return null;
+        var source = app.Evidence.FirstOrDefault(e => e.Fact.StartsWith("port ", StringComparison.Ordinal));
+        return new StatedPort(app.Port, source ?? new Evidence($"port {app.Port}", app.Path, 0));
     }
-
-    /// <summary>The detectors' port facts: "port 8080 from …", "port from $PORT, default 8080", "no port in code …: default 8000".</summary>
-    private static bool IsPortFact(Evidence evidence) =>
-        evidence.Fact.StartsWith("port ", StringComparison.Ordinal) || evidence.Fact.StartsWith("no port ", StringComparison.Ordinal);
-
-    /// <summary>A default is a fact about no line of any file ("default 8000", "Next.js default") or the port of the server Berth writes.</summary>
-    private static bool IsDefault(Evidence evidence) =>
-        evidence.Fact.StartsWith("no port ", StringComparison.Ordinal)
-        || (evidence.Line == 0 && evidence.Fact.Contains("default", StringComparison.Ordinal))
-        || evidence.Fact.Contains("Berth writes", StringComparison.Ordinal);
 }

@@ -49,6 +49,7 @@ public sealed class PythonServiceDetectorTests
         Assert.Equal("app:app", app.Entrypoint);
         Assert.Equal("gunicorn", app.Server);
         Assert.Equal(8000, app.Port);
+        Assert.True(app.PortIsDefault); // nothing in the fixture states a port: Berth's default
         var health = Assert.Single(app.Health);
         Assert.Equal("/healthz", health.Path);
         Assert.Equal(["GET", "HEAD"], health.Methods); // Flask answers HEAD wherever GET is allowed

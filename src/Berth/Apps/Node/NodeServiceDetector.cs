@@ -158,7 +158,7 @@ public sealed class NodeServiceDetector : IServiceDetector
         if (buildScript is not null)
             evidence.Add(new Evidence($"build script \"{scripts["build"]}\"", manifest.File, manifest.LineOf("scripts.build")));
 
-        var port = Port(kind, manifest, sources, evidence, notes);
+        var (port, portIsDefault) = Port(kind, manifest, sources, evidence, notes);
         var health = Health(kind, framework, folder, next, sources, evidence);
         var env = Env(kind, framework, next, sources);
         var sigterm = sources.Values.Where(m => m.SigtermHandlerLine is not null).Select(m => $"{m.File}:{m.SigtermHandlerLine}").FirstOrDefault();
@@ -197,6 +197,7 @@ public sealed class NodeServiceDetector : IServiceDetector
             Runtime = new RuntimeInfo("node", version.Major, version.Source, version.Constraint),
             Framework = framework,
             Port = port,
+            PortIsDefault = portIsDefault,
             Health = health,
             Env = env,
             PackageManager = manager.Name,
@@ -247,12 +248,12 @@ public sealed class NodeServiceDetector : IServiceDetector
         return line > 0 ? line : manifest.LineOf("devDependencies." + dependency);
     }
 
-    private static int Port(string kind, PackageJson manifest, Dictionary<string, JsModuleFacts> sources, List<Evidence> evidence, List<string> notes)
+    private static (int Port, bool IsDefault) Port(string kind, PackageJson manifest, Dictionary<string, JsModuleFacts> sources, List<Evidence> evidence, List<string> notes)
     {
         if (kind == "static")
         {
             evidence.Add(new Evidence($"port {StaticServerPort} (the static file server Berth writes; ≥ 1024 so a non-root user may bind it)", manifest.File, 0));
-            return StaticServerPort;
+            return (StaticServerPort, true);
         }
         if (kind == "next")
         {
@@ -260,22 +261,22 @@ public sealed class NodeServiceDetector : IServiceDetector
             if (ScriptPort(start) is { } scripted)
             {
                 evidence.Add(new Evidence($"port {scripted} (start script \"{start}\")", manifest.File, manifest.LineOf("scripts.start")));
-                return scripted;
+                return (scripted, false);
             }
             evidence.Add(new Evidence($"port {DefaultNextPort} (Next.js default)", manifest.File, 0));
-            return DefaultNextPort;
+            return (DefaultNextPort, true);
         }
         foreach (var module in sources.Values)
         {
             foreach (var call in module.ListenCalls.Where(c => c.Port is not null))
             {
                 evidence.Add(new Evidence($"port {call.Port} ({(call.ReadsPortVariable ? "PORT, else the literal" : "listen call")})", module.File, call.Line));
-                return call.Port!.Value;
+                return (call.Port!.Value, false);
             }
         }
         notes.Add($"no listen(port) call with a literal port was found; assuming {DefaultServerPort} (set PORT or pass --port)");
         evidence.Add(new Evidence($"port {DefaultServerPort} (default: no listen call with a port literal)", manifest.File, 0));
-        return DefaultServerPort;
+        return (DefaultServerPort, true);
     }
 
     /// <summary>"next start -p 4000" / "--port=4000" → 4000.</summary>

@@ -141,8 +141,8 @@ public sealed class PythonServiceDetector : IServiceDetector
         var (server, serverEvidence) = ChooseServer(chosen.Framework, dependencies, procfile, manifests);
         evidence.Add(serverEvidence);
 
-        var (port, portEvidence) = procfile?.Port is null && stated.Port is { } statedPort
-            ? (statedPort, stated.PortSource!)
+        var (port, portEvidence, portIsDefault) = procfile?.Port is null && stated.Port is { } statedPort
+            ? (statedPort, stated.PortSource!, false)
             : ChoosePort(procfile, chosen, serviceModules, servicePath, stated);
         evidence.Add(portEvidence);
 
@@ -176,6 +176,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             Runtime = new RuntimeInfo("python", version.Version, version.Source, version.Source is "requires-python" or "poetry python" ? manifests.RequiresPython : null),
             Framework = chosen.Framework.Name,
             Port = port,
+            PortIsDefault = portIsDefault,
             Health = health,
             Env = env,
             LogFormat = logFormat is null ? null : LogFormatDetector.Json,
@@ -331,36 +332,36 @@ public sealed class PythonServiceDetector : IServiceDetector
         return ("uvicorn", new Evidence(dependencies.Contains("uvicorn") ? "uvicorn is a dependency: one uvicorn process per container (Kubernetes scales by replicas)" : "ASGI app: uvicorn, one process per container", manifest, LineOf("uvicorn")));
     }
 
-    private static (int Port, Evidence Evidence) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath, StatedStart stated)
+    private static (int Port, Evidence Evidence, bool IsDefault) ChoosePort(ProcfileWeb? procfile, EntrypointCandidate chosen, IReadOnlyList<PythonModuleFacts> modules, string servicePath, StatedStart stated)
     {
         if (procfile?.Port is { } procPort)
-            return (procPort, new Evidence($"port {procPort} from the Procfile web process", procfile.File, procfile.Line));
+            return (procPort, new Evidence($"port {procPort} from the Procfile web process", procfile.File, procfile.Line), false);
         var calls = modules.SelectMany(m => m.ServerCalls.Select(c => (Module: m, Call: c)))
             .OrderByDescending(x => x.Module.File == chosen.Module.File)
             .ThenByDescending(x => x.Call.InMainGuard);
         foreach (var (module, call) in calls)
         {
             if (call.Port is { } port)
-                return (port, new Evidence(call.PortEnvVar is null ? $"port {port} in {call.Server}.run(...)" : $"port from ${call.PortEnvVar}, default {port}, in {call.Server}.run(...)", module.File, call.Line));
+                return (port, new Evidence(call.PortEnvVar is null ? $"port {port} in {call.Server}.run(...)" : $"port from ${call.PortEnvVar}, default {port}, in {call.Server}.run(...)", module.File, call.Line), false);
         }
         foreach (var module in modules)
         {
             foreach (var read in module.EnvReads.Where(r => r.Name == "PORT"))
             {
                 if (int.TryParse(read.Default, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
-                    return (port, new Evidence($"port from $PORT, default {port}", module.File, read.Line));
+                    return (port, new Evidence($"port from $PORT, default {port}", module.File, read.Line), false);
             }
             foreach (var settings in module.SettingsClasses)
             {
                 var field = settings.Fields.FirstOrDefault(f => string.Equals(f.Alias ?? f.Name, "port", StringComparison.OrdinalIgnoreCase));
                 if (field?.Default is { } d && int.TryParse(d, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
-                    return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line));
+                    return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line), false);
             }
         }
         // An EXPOSE (or gunicorn.conf bind) is weaker than the code: lint compares a Dockerfile's EXPOSE with the app's port.
         if (stated.ExposedPort is { } exposed)
-            return (exposed, stated.ExposedPortSource!);
-        return (DefaultPort, new Evidence($"no port in code, Procfile, start command or settings: default {DefaultPort}", servicePath, 0));
+            return (exposed, stated.ExposedPortSource!, false);
+        return (DefaultPort, new Evidence($"no port in code, Procfile, start command or settings: default {DefaultPort}", servicePath, 0), true);
     }
 
     private static List<HealthRoute> HealthRoutes(Framework framework, IReadOnlyList<PythonModuleFacts> modules, List<Evidence> evidence, List<string> notes)

@@ -65,6 +65,7 @@ public sealed class NodeServiceDetectorTests
             ["pages/index.js"] = "export default function Home() { return null; }",
         });
         Assert.Equal(3000, app.Port);
+        Assert.True(app.PortIsDefault); // Next.js's default: no script or code states it
         Assert.Equal("/api/health", Assert.Single(app.Health).Path);
         Assert.Equal("pages", app.NodePart().NextRouter);
         Assert.Null(app.NodePart().NextOutput);
@@ -87,6 +88,7 @@ public sealed class NodeServiceDetectorTests
         });
         Assert.Equal("express", app.Framework);
         Assert.Equal(8080, app.Port);
+        Assert.False(app.PortIsDefault);
         Assert.Equal("20", app.Runtime.Version);
         Assert.Equal("engines.node", app.Runtime.VersionSource);
         Assert.Equal("src/index.js", app.NodePart().Entry);

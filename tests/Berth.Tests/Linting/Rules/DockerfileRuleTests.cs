@@ -450,9 +450,9 @@ public sealed class PortMismatchTests
     public void Quiet_against_a_port_the_app_does_not_state()
     {
         const string dockerfile = "FROM python:3.11-slim\nEXPOSE 5000\nCMD [\"gunicorn\", \"app:app\", \"--bind\", \"0.0.0.0:5000\"]\n";
-        var guessed = LintCase.App(port: 8000) with { Evidence = [new Evidence("no port in code, Procfile, start command or settings: default 8000", ".", 0)] };
+        var guessed = LintCase.App(port: 8000) with { PortIsDefault = true, Evidence = [new Evidence("no port in code, Procfile, start command or settings: default 8000", ".", 0)] };
         LintCase.Assert("BAP001", dockerfile, guessed);
-        var nextDefault = LintCase.App(port: 3000) with { Evidence = [new Evidence("port 3000 (Next.js default)", "package.json", 0)] };
+        var nextDefault = LintCase.App(port: 3000) with { PortIsDefault = true, Evidence = [new Evidence("port 3000 (Next.js default)", "package.json", 0)] };
         LintCase.Assert("BAP001", dockerfile, nextDefault);
     }
 

@@ -80,7 +80,7 @@ public sealed class ContainerPortDiffersFromAppTests
                 - name: web
                   ports:
                     - containerPort: 8080
-        """, LintCase.App(3000) with { Evidence = [new Berth.Apps.Evidence("port 3000 (default: no listen call with a port literal)", "package.json", 0)] });
+        """, LintCase.App(3000) with { PortIsDefault = true, Evidence = [new Berth.Apps.Evidence("port 3000 (default: no listen call with a port literal)", "package.json", 0)] });
 }
 
 public sealed class RequiredEnvMissingTests
