@@ -37,42 +37,15 @@ public static class ComposeYamlWriter
     private static void App(StringBuilder text, ComposeApp app)
     {
         text.Append("  ").Append(app.Name).Append(":\n");
-        text.Append("    build:\n");
-        text.Append("      context: ").Append(YamlText.Literal(app.Context)).Append('\n');
-        text.Append("      dockerfile: ").Append(YamlText.Literal(app.Dockerfile)).Append('\n');
-        if (app.BuildArgs.Count > 0)
-        {
-            text.Append("      args:\n");
-            foreach (var argument in app.BuildArgs)
-                text.Append("        - ").Append(YamlText.Literal(argument)).Append('\n');
-        }
+        Build(text, app);
         text.Append("    user: ").Append(YamlText.Scalar(app.User)).Append('\n');
         text.Append("    ports:\n");
         text.Append("      - ").Append(YamlText.Scalar(app.Port)).Append('\n');
-        if (app.EnvFiles.Count > 0)
-        {
-            text.Append("    env_file:\n");
-            foreach (var file in app.EnvFiles)
-                text.Append("      - ").Append(YamlText.Literal(file)).Append('\n');
-        }
-        if (app.Environment.Count > 0)
-        {
-            text.Append("    environment:\n");
-            foreach (var (name, value) in app.Environment)
-                text.Append("      ").Append(name).Append(": ").Append(YamlText.Literal(value)).Append('\n');
-        }
+        Settings(text, app);
         DependsOn(text, app.DependsOn, app.CompletedFirst);
         text.Append("    # the image's own HEALTHCHECK (").Append(app.Health).Append("), checked more often here so dependants start sooner\n");
         Timing(text, retries: 5, startPeriodSeconds: 30);
-        text.Append("    read_only: true\n");
-        if (app.Tmpfs.Count > 0)
-        {
-            text.Append("    tmpfs:\n");
-            foreach (var mount in app.Tmpfs)
-                text.Append("      - ").Append(YamlText.Scalar(mount)).Append('\n');
-        }
-        text.Append("    cap_drop:\n      - ALL\n");
-        text.Append("    security_opt:\n      - no-new-privileges:true\n");
+        Hardening(text, app);
         text.Append("    stop_grace_period: ").Append(YamlText.Number(app.StopGraceSeconds)).Append("s\n");
     }
 
@@ -82,6 +55,21 @@ public static class ComposeYamlWriter
         var app = migration.App;
         text.Append("  ").Append(migration.Name).Append(":\n");
         text.Append("    # one-shot: ").Append(app.Name).Append("'s database migration (").Append(migration.Reason).Append("), run once before it starts; the same image\n");
+        Build(text, app);
+        text.Append("    user: ").Append(YamlText.Scalar(app.User)).Append('\n');
+        text.Append("    entrypoint:\n");
+        foreach (var word in migration.Command)
+            text.Append("      - ").Append(YamlText.Literal(word)).Append('\n');
+        Settings(text, app);
+        DependsOn(text, app.DependsOn, []);
+        text.Append("    healthcheck:\n      disable: true\n");
+        text.Append("    restart: \"no\"\n");
+        Hardening(text, app);
+    }
+
+    /// <summary>The app's build section: the migration service builds the same image.</summary>
+    private static void Build(StringBuilder text, ComposeApp app)
+    {
         text.Append("    build:\n");
         text.Append("      context: ").Append(YamlText.Literal(app.Context)).Append('\n');
         text.Append("      dockerfile: ").Append(YamlText.Literal(app.Dockerfile)).Append('\n');
@@ -91,10 +79,11 @@ public static class ComposeYamlWriter
             foreach (var argument in app.BuildArgs)
                 text.Append("        - ").Append(YamlText.Literal(argument)).Append('\n');
         }
-        text.Append("    user: ").Append(YamlText.Scalar(app.User)).Append('\n');
-        text.Append("    entrypoint:\n");
-        foreach (var word in migration.Command)
-            text.Append("      - ").Append(YamlText.Literal(word)).Append('\n');
+    }
+
+    /// <summary>The app's settings: its env files and the variables compose sets (service names of links, build-time addresses).</summary>
+    private static void Settings(StringBuilder text, ComposeApp app)
+    {
         if (app.EnvFiles.Count > 0)
         {
             text.Append("    env_file:\n");
@@ -107,9 +96,11 @@ public static class ComposeYamlWriter
             foreach (var (name, value) in app.Environment)
                 text.Append("      ").Append(name).Append(": ").Append(YamlText.Literal(value)).Append('\n');
         }
-        DependsOn(text, app.DependsOn, []);
-        text.Append("    healthcheck:\n      disable: true\n");
-        text.Append("    restart: \"no\"\n");
+    }
+
+    /// <summary>Read-only root with the app's writable tmpfs mounts, no capabilities, no privilege escalation.</summary>
+    private static void Hardening(StringBuilder text, ComposeApp app)
+    {
         text.Append("    read_only: true\n");
         if (app.Tmpfs.Count > 0)
         {
