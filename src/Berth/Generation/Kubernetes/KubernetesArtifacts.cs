@@ -54,12 +54,19 @@ public sealed record KubernetesArtifacts(KubernetesPlan Plan, IReadOnlyList<Gene
             commands.Add($"dev: kubectl apply -k {shown($"{KustomizeTree.Root}/overlays/dev")}");
             commands.Add($"prod: set images[].newName/newTag (replace {KubernetesPlan.ProdTagPlaceholder}) in {shown($"{KustomizeTree.Root}/overlays/prod/kustomization.yaml")}, then kubectl apply -k {shown($"{KustomizeTree.Root}/overlays/prod")}");
             commands.Add($"gateway (optional, when the cluster has none): kubectl apply -k {shown($"{KustomizeTree.Root}/gateway")}");
+            foreach (var w in Plan.Workloads.Where(w => w.Migration is not null))
+            {
+                commands.Add($"migration {w.Migration!.Name}: after each kubectl apply -k, kubectl wait --for=condition=complete --timeout={MigrationJob.ActiveDeadlineSeconds}s job/{w.Migration.Name}  " +
+                    $"before kubectl rollout status deployment/{w.Name} (the Job and the Deployment are applied together; if it fails: kubectl logs job/{w.Migration.Name}, fix, kubectl delete job {w.Migration.Name}, apply again)");
+            }
         }
         if (Targets.HasFlag(KubernetesTargets.Helm))
         {
             var chart = shown(HelmChart.Folder(Plan));
             var dev = string.Concat(Plan.Workloads.Select(w =>
                 $" --set services.{HelmChart.ValuesKey(w.Name)}.image.tag={KubernetesPlan.DevTag} --set services.{HelmChart.ValuesKey(w.Name)}.image.pullPolicy=Never --set services.{HelmChart.ValuesKey(w.Name)}.autoscaling.enabled=false --set services.{HelmChart.ValuesKey(w.Name)}.replicaCount=1"));
+            foreach (var w in Plan.Workloads.Where(w => w.Migration is not null))
+                commands.Add($"migration {w.Migration!.Name} (helm): a pre-install,pre-upgrade hook; helm rolls out {w.Name} only after it completes" + (w.Secrets.Count > 0 ? $", so create Secret {w.SecretName} before helm install (the hook reads it)" : ""));
             commands.Add($"helm (dev): helm upgrade --install {Plan.RepositoryName} {chart}{dev}");
             commands.Add($"helm (prod): helm upgrade --install {Plan.RepositoryName} {chart}" +
                 string.Concat(Plan.Workloads.Select(w => $" --set services.{HelmChart.ValuesKey(w.Name)}.image.repository=REGISTRY/{w.Container.Image} --set services.{HelmChart.ValuesKey(w.Name)}.image.tag=RELEASE_TAG --set services.{HelmChart.ValuesKey(w.Name)}.topologySpread=true")));

@@ -55,6 +55,8 @@ public static class KubernetesPlanner
             throw new InputException(paths[1], 0,
                 $"services at {string.Join(" and ", paths)} would both be named '{clash.Key}' in Kubernetes (object and DNS names); rename one of them (its project name or folder), or use --k8s none");
         }
+        var taken = workloads.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        workloads = workloads.Select(w => WithMigration(w, taken)).ToList();
         return new KubernetesPlan
         {
             RepositoryName = name,
@@ -153,6 +155,24 @@ public static class KubernetesPlanner
             CpuTargetPercent = CpuTargetPercent,
             Decisions = decisions,
         };
+    }
+
+    /// <summary>A Job for the service's migration, when the profile found one and the image can run it; its name is added to <paramref name="taken"/>.</summary>
+    private static Workload WithMigration(Workload w, HashSet<string> taken)
+    {
+        if (w.Container.MigrationCommand is not { Count: > 0 } command || w.Profile.Migrations is not { } migration)
+            return w;
+        var job = w.Name.Length <= 55 ? w.Name + "-migrate" : w.Name[..55].TrimEnd('-') + "-migrate";
+        for (var n = 2; taken.Contains(job); n++)
+            job = $"{w.Name[..Math.Min(w.Name.Length, 52)].TrimEnd('-')}-migrate-{n}";
+        taken.Add(job);
+        var reason = migration.StatedByRepository ? $"as the repository runs it, {migration.Source}" : $"{migration.Tool}'s standard command; found at {migration.Source}";
+        var decision = $"migration: Job {job} runs {string.Join(' ', command)} ({reason}) once per release, never chained into the server's command where replicas would race to migrate: " +
+            $"the same image, env ({w.ConfigMapName}{(w.Secrets.Count > 0 ? $" and {w.SecretName}" : "")}), user and read-only root as the Deployment, restartPolicy Never, backoffLimit {MigrationJob.BackoffLimit}, " +
+            $"activeDeadlineSeconds {MigrationJob.ActiveDeadlineSeconds}, ttlSecondsAfterFinished {MigrationJob.TtlSecondsAfterFinished} (a Job's pod template is immutable: once the finished Job is gone the next release's apply creates it anew); " +
+            $"its pods are labelled app.kubernetes.io/name={job}, component={MigrationJob.Component}, so the Service, PodDisruptionBudget, NetworkPolicy and Deployment of {w.Name} never select them. " +
+            $"Kustomize: apply, then kubectl wait --for=condition=complete job/{job} before the rollout counts; the chart runs it as a pre-install,pre-upgrade hook, so helm rolls out {w.Name} only after it succeeds";
+        return w with { Migration = new MigrationJob(job, command, reason), Decisions = [.. w.Decisions, decision] };
     }
 
     /// <summary>One emptyDir per writable path, named after the path (a DNS label, unique in the pod).</summary>

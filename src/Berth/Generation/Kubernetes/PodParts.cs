@@ -22,6 +22,18 @@ public static class PodParts
         .Add("app.kubernetes.io/part-of", plan.RepositoryName)
         .Add("app.kubernetes.io/managed-by", managedBy);
 
+    /// <summary>
+    /// The labels of a service's migration Job and its pods: its own name and component <see cref="MigrationJob.Component"/>, so none of
+    /// the service's selectors (name + instance) picks the Job's pod.
+    /// </summary>
+    public static YamlMap MigrationLabels(MigrationJob job, KubernetesPlan plan, string managedBy) => new YamlMap()
+        .Add("app.kubernetes.io/name", job.Name)
+        .Add("app.kubernetes.io/instance", plan.RepositoryName)
+        .Add("app.kubernetes.io/version", plan.Version)
+        .Add("app.kubernetes.io/component", MigrationJob.Component)
+        .Add("app.kubernetes.io/part-of", plan.RepositoryName)
+        .Add("app.kubernetes.io/managed-by", managedBy);
+
     public static YamlMap PodSecurityContext(Workload workload) => new YamlMap()
         .Add("runAsNonRoot", true)
         .Add("runAsUser", workload.Container.Uid)

@@ -49,6 +49,9 @@ public sealed record Workload
     public required int MaxReplicas { get; init; }
     public required int CpuTargetPercent { get; init; }
 
+    /// <summary>The Job that runs the service's database migration before a release starts, or null when the app has none.</summary>
+    public MigrationJob? Migration { get; init; }
+
     /// <summary>Each value with its reason, as <c>berth init</c> prints them.</summary>
     public required IReadOnlyList<string> Decisions { get; init; }
 

@@ -33,5 +33,6 @@ public sealed class GeneratedTree : IDisposable
         { "example", "inventory-service" },
         { "fixture", "shop" },
         { "example", "chat-platform" },
+        { "fixture", "migrating-api" },
     };
 }

@@ -105,6 +105,10 @@ public sealed class KubernetesToolTests
             Assert.Equal(port, objects.Single(o => o.Kind == "NetworkPolicy" && o.Name == deployment.Name).Text("spec.ingress.0.ports.0.port"));
             if (objects.SingleOrDefault(o => o.Kind == "HTTPRoute" && o.Name == deployment.Name) is { } route)
                 Assert.Equal(port, route.Text("spec.rules.0.backendRefs.0.port"));
+
+            // A migration Job's pods are selected by none of the service's selectors.
+            foreach (var job in objects.Where(o => o.Kind == "Job"))
+                Assert.False(selector.All(s => Labels(job, "spec.template.metadata.labels.").Contains(s)), $"{deployment.Key}'s selector matches {job.Key}'s pods");
         }
     }
 
@@ -146,12 +150,82 @@ public sealed class KubernetesToolTests
         var gateway = Assert.Single(withGateway, o => o.Kind == "Gateway");
         Assert.All(withGateway.Where(o => o.Kind == "HTTPRoute"), r => Assert.Equal(gateway.Name, r.Text("spec.parentRefs.0.name")));
 
+        // A migration Job per service that has one, dropped with migration.enabled=false.
+        foreach (var job in defaults.Where(o => o.Kind == "Job"))
+        {
+            var service = Berth.Generation.Kubernetes.Helm.HelmChart.ValuesKey(job.Name[..job.Name.LastIndexOf("-migrate", StringComparison.Ordinal)]);
+            var off = Helm(tree, $"services.{service}.migration.enabled=false");
+            Assert.DoesNotContain(off, o => o.Key == job.Key);
+            Assert.Equal(defaults.Count - 1, off.Count);
+        }
+
         // values.schema.json rejects a wrong type before anything renders.
         var bad = HelmTemplate(tree, $"services.{first}.replicaCount=three");
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("replicaCount", bad.Stderr);
         var typo = HelmTemplate(tree, $"services.{first}.replicas=3");
         Assert.NotEqual(0, typo.ExitCode);
+    }
+
+    /// <summary>
+    /// Rewrites a base Job's envFrom ConfigMap into the env entries it yields (the ConfigMap's data, in key order, before the Secret
+    /// keys), which is what the chart's hook Job writes inline.
+    /// </summary>
+    private static void InlineConfigMap(RenderedObject job, IReadOnlyList<RenderedObject> objects)
+    {
+        var container = (YamlDotNet.RepresentationModel.YamlMappingNode)job.At("spec.template.spec.containers.0")!;
+        var configMap = objects.Single(o => o.Kind == "ConfigMap" && o.Name == job.Text("spec.template.spec.containers.0.envFrom.0.configMapRef.name"));
+        Assert.Null(job.At("spec.template.spec.containers.0.envFrom.1"));
+        var env = new YamlDotNet.RepresentationModel.YamlSequenceNode();
+        if (configMap.At("data") is YamlDotNet.RepresentationModel.YamlMappingNode data)
+        {
+            foreach (var (key, value) in data.Children.OrderBy(c => ((YamlDotNet.RepresentationModel.YamlScalarNode)c.Key).Value, StringComparer.Ordinal))
+                env.Add(new YamlDotNet.RepresentationModel.YamlMappingNode(new YamlDotNet.RepresentationModel.YamlScalarNode("name"), key, new YamlDotNet.RepresentationModel.YamlScalarNode("value"), value));
+        }
+        if (container.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("env"), out var secretEnv))
+        {
+            foreach (var entry in ((YamlDotNet.RepresentationModel.YamlSequenceNode)secretEnv).Children)
+                env.Add(entry);
+        }
+        container.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("envFrom"));
+        container.Children.Remove(new YamlDotNet.RepresentationModel.YamlScalarNode("env"));
+        if (env.Children.Count > 0)
+            container.Children.Add(new YamlDotNet.RepresentationModel.YamlScalarNode("env"), env);
+    }
+
+    [Fact]
+    public void A_hook_jobs_inline_env_is_the_configmap_the_base_job_reads()
+    {
+        // The fixture's migrating service has no non-secret setting; this plan's web has two (ORDERS_SERVICE_URL, LOG_LEVEL) and a secret.
+        var plan = MigrationJobTests.TwoServices();
+        using var output = new Berth.Tests.Support.TempTree();
+        foreach (var file in Berth.Generation.Kubernetes.Kustomize.KustomizeTree.Files(plan).Concat(Berth.Generation.Kubernetes.Helm.HelmChart.Files(plan)))
+            output.Write(file.Path, file.Content);
+        var kubectl = ClusterTools.Require("kubectl");
+        var helm = ClusterTools.Require("helm");
+        var kustomizeRun = ClusterTools.Run(kubectl, output.Root, "kustomize", output.PathOf("k8s/base"));
+        var helmRun = ClusterTools.Run(helm, output.Root, "template", plan.RepositoryName, output.PathOf($"charts/{plan.RepositoryName}"));
+        Assert.True(kustomizeRun.ExitCode == 0 && helmRun.ExitCode == 0, kustomizeRun.Stderr + helmRun.Stderr);
+        var kustomize = RenderedObject.Parse(kustomizeRun.Stdout);
+        var chart = RenderedObject.Parse(helmRun.Stdout);
+        var web = chart.Single(o => o.Key == "Job/web-migrate");
+        Assert.Equal(["LOG_LEVEL", "ORDERS_SERVICE_URL", "DATABASE_URL"], ((YamlDotNet.RepresentationModel.YamlSequenceNode)web.At("spec.template.spec.containers.0.env")!).Children
+            .Select(e => ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)e).Children[new YamlDotNet.RepresentationModel.YamlScalarNode("name")]).Value));
+        Assert.Equal("http://orders-service:8000", web.Text("spec.template.spec.containers.0.env.1.value"));
+        string[] managed =
+        [
+            "metadata.labels.app.kubernetes.io/managed-by", "metadata.labels.helm.sh/chart",
+            "spec.template.metadata.labels.app.kubernetes.io/managed-by", "spec.template.metadata.labels.helm.sh/chart",
+            "metadata.annotations.helm.sh/hook", "metadata.annotations.helm.sh/hook-weight", "metadata.annotations.helm.sh/hook-delete-policy",
+        ];
+        foreach (var job in chart.Where(o => o.Kind == "Job"))
+        {
+            var expected = kustomize.Single(o => o.Key == job.Key);
+            InlineConfigMap(expected, kustomize);
+            Assert.True(expected.Canonical(managed) == job.Canonical(managed),
+                Berth.Generation.LineDiff.Unified(expected.Canonical(managed), job.Canonical(managed), "kustomize", "helm"));
+        }
+        Assert.Equal(2, chart.Count(o => o.Kind == "Job"));
     }
 
     [Theory]
@@ -162,16 +236,31 @@ public sealed class KubernetesToolTests
         var kustomize = Kustomize(tree, "base");
         var helm = Helm(tree);
         Assert.Equal(kustomize.Select(o => o.Key), helm.Select(o => o.Key));
+        // The migration Jobs: in the chart a pre-install,pre-upgrade hook (the only annotations any object has), which runs before the
+        // release's ConfigMap exists, so it carries the ConfigMap's values inline where the base reads the ConfigMap with envFrom.
+        foreach (var job in helm.Where(o => o.Kind == "Job"))
+        {
+            Assert.Equal(
+                ["helm.sh/hook = pre-install,pre-upgrade", "helm.sh/hook-delete-policy = before-hook-creation,hook-succeeded", "helm.sh/hook-weight = 0"],
+                job.Canonical().Split('\n').Where(l => l.StartsWith("metadata.annotations.", StringComparison.Ordinal)).Select(l => l["metadata.annotations.".Length..]));
+            Assert.Null(job.At("spec.template.spec.containers.0.envFrom"));
+            InlineConfigMap(kustomize.Single(o => o.Key == job.Key), kustomize);
+        }
+        Assert.All(helm.Where(o => o.Kind != "Job"), o => Assert.Null(o.At("metadata.annotations")));
         // Only who manages the objects differs (kustomize vs Helm, and Helm's own chart label).
         string[] managed =
         [
             "metadata.labels.app.kubernetes.io/managed-by", "metadata.labels.helm.sh/chart",
             "spec.template.metadata.labels.app.kubernetes.io/managed-by", "spec.template.metadata.labels.helm.sh/chart",
+            "metadata.annotations.helm.sh/hook", "metadata.annotations.helm.sh/hook-weight", "metadata.annotations.helm.sh/hook-delete-policy",
         ];
         foreach (var (expected, actual) in kustomize.Zip(helm))
             Assert.True(expected.Canonical(managed) == actual.Canonical(managed),
                 $"{expected.Key} differs between the Kustomize base and the chart:\n" +
                 Berth.Generation.LineDiff.Unified(expected.Canonical(managed), actual.Canonical(managed), "kustomize", "helm"));
+
+        // Annotations left: only hook annotations were removed, so an object with nothing else left under them must not keep the key.
+        Assert.All(helm.Where(o => o.Kind == "Job"), job => Assert.DoesNotContain("metadata.annotations", job.Canonical(managed)));
 
         // The optional Gateway too: k8s/gateway and the chart with gateway.create=true.
         var gateway = Assert.Single(Kustomize(tree, "gateway"));

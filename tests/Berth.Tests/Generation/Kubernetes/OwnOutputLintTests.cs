@@ -6,7 +6,7 @@ namespace Berth.Tests.Generation.Kubernetes;
 /// <summary>
 /// Berth's own Kubernetes output passes Berth's own Kubernetes lint: for every example (Python and Node) and the multi-service
 /// fixture, <c>berth lint</c> over the written k8s/ tree and chart — rendered with the real kubectl kustomize and helm template —
-/// reports nothing at warning or above, and none of the Helm value rules misreads the chart.
+/// reports nothing at warning or above (the migration Job included), and none of the Helm value rules misreads the chart.
 /// Skipped loudly when kubectl or helm is not on PATH (lint renders with what PATH has).
 /// </summary>
 public sealed class OwnOutputLintTests
@@ -20,6 +20,7 @@ public sealed class OwnOutputLintTests
         { "example", "vite-spa" },
         { "fixture", "shop" },
         { "example", "chat-platform" },
+        { "fixture", "migrating-api" },
     };
 
     [Theory]

@@ -15,6 +15,7 @@ public static class ChartTemplates
         ("templates/service.yaml", Service),
         ("templates/configmap.yaml", ConfigMap),
         ("templates/serviceaccount.yaml", ServiceAccount),
+        ("templates/migration-job.yaml", MigrationJob),
         ("templates/hpa.yaml", Autoscaler),
         ("templates/pdb.yaml", DisruptionBudget),
         ("templates/networkpolicy.yaml", NetworkPolicy),
@@ -62,6 +63,20 @@ public static class ChartTemplates
         {{ include "CHART.selectorLabels" . }}
         app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
         app.kubernetes.io/component: {{ .service.component }}
+        app.kubernetes.io/part-of: {{ include "CHART.name" .root }}
+        app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+        {{- end }}
+
+        {{/*
+        CHART.migrationLabels: the labels of a service's migration Job and its pods: its own name and component migration, so no
+        selector of the service (name + instance) picks the Job's pod.
+        */}}
+        {{- define "CHART.migrationLabels" -}}
+        helm.sh/chart: {{ include "CHART.chart" .root }}
+        app.kubernetes.io/name: {{ .service.migration.name }}
+        app.kubernetes.io/instance: {{ .root.Release.Name }}
+        app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+        app.kubernetes.io/component: migration
         app.kubernetes.io/part-of: {{ include "CHART.name" .root }}
         app.kubernetes.io/managed-by: {{ .root.Release.Service }}
         {{- end }}
@@ -228,6 +243,87 @@ public static class ChartTemplates
 
         """;
 
+    private const string MigrationJob = """
+        {{- /*
+        The database migration, run once per release before the service rolls out: a pre-install,pre-upgrade hook, so helm starts
+        the Deployment's rollout only after the Job succeeds. A pre-install hook runs before any object of the release exists, so the
+        Job reads nothing the chart creates: its non-secret settings are the same values the ConfigMap renders, inlined (making the
+        ConfigMap a hook instead would take it out of the release: helm would no longer update or delete it with the release, and
+        before-hook-creation would delete it under the running pods on every upgrade); it runs as the namespace's default
+        ServiceAccount with no token mounted (it needs no API access; the chart's ServiceAccount does not exist yet). The Secret
+        (existingSecret) is created by hand before the install, so its keys are read as the Deployment reads them.
+        */}}
+        {{- range $key, $svc := .Values.services }}
+        {{- if hasKey $svc "migration" }}
+        {{- if $svc.migration.enabled }}
+        {{- $ctx := dict "root" $ "service" $svc }}
+        ---
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ $svc.migration.name }}
+          labels:
+            {{- include "CHART.migrationLabels" $ctx | nindent 4 }}
+          annotations:
+            helm.sh/hook: pre-install,pre-upgrade
+            helm.sh/hook-weight: "0"
+            helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+        spec:
+          backoffLimit: {{ $svc.migration.backoffLimit }}
+          activeDeadlineSeconds: {{ $svc.migration.activeDeadlineSeconds }}
+          ttlSecondsAfterFinished: {{ $svc.migration.ttlSecondsAfterFinished }}
+          template:
+            metadata:
+              labels:
+                {{- include "CHART.migrationLabels" $ctx | nindent 8 }}
+            spec:
+              restartPolicy: Never
+              automountServiceAccountToken: false
+              securityContext:
+                {{- toYaml $svc.podSecurityContext | nindent 8 }}
+              containers:
+                - name: migrate
+                  image: "{{ $svc.image.repository }}:{{ $svc.image.tag | default $.Chart.AppVersion }}"
+                  imagePullPolicy: {{ $svc.image.pullPolicy }}
+                  command:
+                    {{- toYaml $svc.migration.command | nindent 12 }}
+                  {{- if or $svc.env $svc.secretEnv }}
+                  env:
+                    {{- range $name, $value := $svc.env }}
+                    - name: {{ $name }}
+                      value: {{ $value | quote }}
+                    {{- end }}
+                    {{- range $svc.secretEnv }}
+                    - name: {{ .name }}
+                      valueFrom:
+                        secretKeyRef:
+                          name: {{ $svc.existingSecret }}
+                          key: {{ .name }}
+                          {{- if .optional }}
+                          optional: true
+                          {{- end }}
+                    {{- end }}
+                  {{- end }}
+                  resources:
+                    {{- toYaml $svc.resources | nindent 12 }}
+                  securityContext:
+                    {{- toYaml $svc.securityContext | nindent 12 }}
+                  volumeMounts:
+                    {{- range $svc.writablePaths }}
+                    - name: {{ .name }}
+                      mountPath: {{ .mountPath }}
+                    {{- end }}
+              volumes:
+                {{- range $svc.writablePaths }}
+                - name: {{ .name }}
+                  emptyDir: {}
+                {{- end }}
+        {{- end }}
+        {{- end }}
+        {{- end }}
+
+        """;
+
     private const string Autoscaler = """
         {{- range $key, $svc := .Values.services }}
         {{- if $svc.autoscaling.enabled }}
@@ -387,6 +483,10 @@ public static class ChartTemplates
           Its pods wait for Secret {{ $svc.existingSecret }} (keys:{{ range $svc.secretEnv }} {{ .name }}{{ end }}). Create it from a filled copy of
           {{ $svc.name }}'s secret.example.env (berth init printed where), kept out of Git:
             kubectl --namespace {{ $.Release.Namespace }} create secret generic {{ $svc.existingSecret }} --from-env-file={{ $svc.name }}.secret.env
+        {{- end }}
+        {{- if and (hasKey $svc "migration") (dig "migration" "enabled" false $svc) }}
+          Its migration ran as Job {{ $svc.migration.name }} before the rollout (a hook, deleted once it succeeded); if it failed:
+            kubectl --namespace {{ $.Release.Namespace }} logs job/{{ $svc.migration.name }}
         {{- end }}
           kubectl --namespace {{ $.Release.Namespace }} rollout status deployment/{{ $svc.name }}
           kubectl --namespace {{ $.Release.Namespace }} port-forward service/{{ $svc.name }} {{ $svc.service.port }}:{{ $svc.service.port }}

@@ -77,7 +77,7 @@ public static class HelmChart
         foreach (var entry in w.Config)
             env.Add(entry.Name, entry.Value);
         var secretEnv = new YamlSeq(w.Secrets.Select(s => (YamlNode)new YamlMap().Add("name", s.Name).Add("optional", !s.Required)));
-        return new YamlMap()
+        var values = new YamlMap()
             .Add("name", w.Name, "name of every object of this service and its Service's DNS name.")
             .Add("component", w.Component, "component is the app.kubernetes.io/component label.")
             .Add("image", new YamlMap()
@@ -109,5 +109,17 @@ public static class HelmChart
                 .Add("enabled", true)
                 .Add("fromGateway", w.UserFacing)
                 .Add("fromServices", new YamlSeq(w.CalledBy.Select(c => (YamlNode)KubernetesPlanner.DnsLabel(c, "app")))), "networkPolicy admits the app port only from the Gateway and the services that call this one.");
+        if (w.Migration is { } migration)
+        {
+            values.Add("migration", new YamlMap()
+                .Add("enabled", true, "enabled runs the Job as a pre-install,pre-upgrade hook: helm rolls the service out only after it succeeds.")
+                .Add("name", migration.Name, "name of the Job and its pods' app.kubernetes.io/name (no selector of the service matches it).")
+                .Add("command", new YamlSeq(migration.Command.Select(c => (YamlNode)c)), $"command replaces the image's entrypoint ({migration.Reason}).")
+                .Add("backoffLimit", MigrationJob.BackoffLimit)
+                .Add("activeDeadlineSeconds", MigrationJob.ActiveDeadlineSeconds, "activeDeadlineSeconds fails a migration stuck on a lock instead of hanging the release.")
+                .Add("ttlSecondsAfterFinished", MigrationJob.TtlSecondsAfterFinished, "ttlSecondsAfterFinished removes a finished (failed) Job; a succeeded one is deleted by the hook policy."),
+                "migration: the database migration, run once per release as a Job of the same image.");
+        }
+        return values;
     }
 }

@@ -166,6 +166,31 @@ public static class ValuesSchema
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
+        Migration(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A service's optional migration block (only services with a migration have one).</summary>
+    private static void Migration(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("migration");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        Required(json, "enabled", "name", "command", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished");
+        json.WriteStartObject("properties");
+        Type(json, "enabled", "boolean");
+        DnsName(json, "name");
+        json.WriteStartObject("command");
+        json.WriteString("type", "array");
+        json.WriteNumber("minItems", 1);
+        json.WriteStartObject("items");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        Integer(json, "backoffLimit", 0, null);
+        Integer(json, "activeDeadlineSeconds", 1, null);
+        Integer(json, "ttlSecondsAfterFinished", 0, null);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

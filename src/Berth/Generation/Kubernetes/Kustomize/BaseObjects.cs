@@ -6,7 +6,7 @@ namespace Berth.Generation.Kubernetes.Kustomize;
 /// <summary>The objects of one service in the Kustomize base, each a YAML document of its own file.</summary>
 public static class BaseObjects
 {
-    public sealed record ObjectFile(string FileName, string Kind, YamlMap Object);
+    public sealed record ObjectFile(string FileName, string Kind, YamlMap Object, string? Name = null);
 
     public static IReadOnlyList<ObjectFile> For(Workload w, KubernetesPlan plan)
     {
@@ -21,6 +21,8 @@ public static class BaseObjects
         if (w.MinReplicas >= 2)
             files.Add(new("pdb.yaml", "PodDisruptionBudget", DisruptionBudget(w, plan)));
         files.Add(new("networkpolicy.yaml", "NetworkPolicy", NetworkPolicy(w, plan)));
+        if (w.Migration is { } migration)
+            files.Add(new("migration-job.yaml", "Job", Migration(w, migration, plan), migration.Name));
         if (w.UserFacing)
             files.Add(new("httproute.yaml", "HTTPRoute", GatewayObjects.Route(w, plan, PodParts.Labels(w, plan, KubernetesPlan.ManagedByKustomize), w.Hostnames)));
         return files;
@@ -66,6 +68,42 @@ public static class BaseObjects
                 .Add("strategy", new YamlMap().Add("type", "RollingUpdate").Add("rollingUpdate", new YamlMap().Add("maxUnavailable", 0).Add("maxSurge", 1)))
                 .Add("template", new YamlMap()
                     .Add("metadata", new YamlMap().Add("labels", PodParts.Labels(w, plan, KubernetesPlan.ManagedByKustomize)))
+                    .Add("spec", pod)));
+    }
+
+    /// <summary>
+    /// The migration as a one-shot Job: the Deployment's image, env and pod hardening, the migration's argv as the command. It runs as
+    /// the namespace's default ServiceAccount with no token (it needs no API access), as the chart's pre-install hook must: that runs
+    /// before the chart's ServiceAccount exists.
+    /// </summary>
+    public static YamlMap Migration(Workload w, MigrationJob migration, KubernetesPlan plan)
+    {
+        var container = new YamlMap()
+            .Add("name", MigrationJob.ContainerName)
+            .Add("image", $"{w.Container.Image}:{plan.Version}")
+            .Add("imagePullPolicy", "IfNotPresent")
+            .Add("command", new YamlSeq(migration.Command.Select(c => (YamlNode)c)), $"in place of the image's entrypoint: {migration.Reason}")
+            .Add("envFrom", new YamlSeq(new YamlMap().Add("configMapRef", new YamlMap().Add("name", w.ConfigMapName))));
+        if (w.Secrets.Count > 0)
+            container.Add("env", PodParts.SecretEnv(w));
+        container
+            .Add("resources", PodParts.Resources(w))
+            .Add("securityContext", PodParts.ContainerSecurityContext(w))
+            .Add("volumeMounts", PodParts.VolumeMounts(w));
+        var pod = new YamlMap()
+            .Add("restartPolicy", "Never")
+            .Add("automountServiceAccountToken", false)
+            .Add("securityContext", PodParts.PodSecurityContext(w))
+            .Add("containers", new YamlSeq(container))
+            .Add("volumes", PodParts.Volumes(w));
+        var labels = PodParts.MigrationLabels(migration, plan, KubernetesPlan.ManagedByKustomize);
+        return Header("batch/v1", "Job", new YamlMap().Add("name", migration.Name).Add("labels", labels))
+            .Add("spec", new YamlMap()
+                .Add("backoffLimit", MigrationJob.BackoffLimit)
+                .Add("activeDeadlineSeconds", MigrationJob.ActiveDeadlineSeconds)
+                .Add("ttlSecondsAfterFinished", MigrationJob.TtlSecondsAfterFinished, "a Job is immutable: once this one is gone, the next release's apply creates it anew")
+                .Add("template", new YamlMap()
+                    .Add("metadata", new YamlMap().Add("labels", PodParts.MigrationLabels(migration, plan, KubernetesPlan.ManagedByKustomize)))
                     .Add("spec", pod)));
     }
 

@@ -20,7 +20,7 @@ public static class KustomizeTree
         {
             foreach (var file in BaseObjects.For(w, plan))
             {
-                files.Add(new GeneratedFile($"{Root}/base/{w.Name}/{file.FileName}", YamlText.Document(file.Object), $"{file.Kind} {w.Name}"));
+                files.Add(new GeneratedFile($"{Root}/base/{w.Name}/{file.FileName}", YamlText.Document(file.Object), $"{file.Kind} {file.Name ?? w.Name}"));
                 baseResources.Add($"{w.Name}/{file.FileName}");
             }
             if (w.Secrets.Count > 0)
@@ -82,6 +82,16 @@ public static class KustomizeTree
                 .Add("replicas", 1)
                 .Add("template", new YamlMap().Add("spec", new YamlMap()
                     .Add("containers", new YamlSeq(new YamlMap().Add("name", w.Name).Add("imagePullPolicy", "Never")))))));
+        if (w.Migration is { } migration)
+        {
+            yield return ($"{migration.Name}.yaml", $"{migration.Name}: imagePullPolicy Never", new YamlMap()
+                .Add("apiVersion", "batch/v1")
+                .Add("kind", "Job")
+                .Add("metadata", new YamlMap().Add("name", migration.Name))
+                .Add("spec", new YamlMap()
+                    .Add("template", new YamlMap().Add("spec", new YamlMap()
+                        .Add("containers", new YamlSeq(new YamlMap().Add("name", MigrationJob.ContainerName).Add("imagePullPolicy", "Never")))))));
+        }
         yield return ($"{w.Name}-no-hpa.yaml", $"{w.Name}: no autoscaler in dev", Delete("autoscaling/v2", "HorizontalPodAutoscaler", w.Name));
         if (w.MinReplicas >= 2)
             yield return ($"{w.Name}-no-pdb.yaml", $"{w.Name}: no disruption budget for one replica", Delete("policy/v1", "PodDisruptionBudget", w.Name));

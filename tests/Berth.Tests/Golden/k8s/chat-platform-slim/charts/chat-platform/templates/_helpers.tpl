@@ -41,6 +41,20 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
 
 {{/*
+chat-platform.migrationLabels: the labels of a service's migration Job and its pods: its own name and component migration, so no
+selector of the service (name + instance) picks the Job's pod.
+*/}}
+{{- define "chat-platform.migrationLabels" -}}
+helm.sh/chart: {{ include "chat-platform.chart" .root }}
+app.kubernetes.io/name: {{ .service.migration.name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/component: migration
+app.kubernetes.io/part-of: {{ include "chat-platform.name" .root }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+{{- end }}
+
+{{/*
 chat-platform.minReplicas: the fewest replicas a service runs (the HPA's minimum, else replicaCount).
 */}}
 {{- define "chat-platform.minReplicas" -}}

@@ -41,6 +41,20 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
 
 {{/*
+notes-api.migrationLabels: the labels of a service's migration Job and its pods: its own name and component migration, so no
+selector of the service (name + instance) picks the Job's pod.
+*/}}
+{{- define "notes-api.migrationLabels" -}}
+helm.sh/chart: {{ include "notes-api.chart" .root }}
+app.kubernetes.io/name: {{ .service.migration.name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/component: migration
+app.kubernetes.io/part-of: {{ include "notes-api.name" .root }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+{{- end }}
+
+{{/*
 notes-api.minReplicas: the fewest replicas a service runs (the HPA's minimum, else replicaCount).
 */}}
 {{- define "notes-api.minReplicas" -}}
