@@ -155,6 +155,16 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         var env = EnvVariables(serviceModules, notes);
 
+        var django = chosen.DjangoApplication is not null
+            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
+            : null;
+        var writable = serviceModules
+            .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+            .ToList();
+        if (django?.MediaRoot is { } media)
+            writable.Insert(0, new WritablePath(media.Value.StartsWith("./", StringComparison.Ordinal) ? media.Value[2..] : media.Value.TrimEnd('/'),
+                $"uploads (MEDIA_ROOT of {django.SettingsModule})", media.Source));
+
         var logFormat = LogFormatDetector.Detect(serviceModules, dependencies);
         if (logFormat is not null)
             evidence.Add(logFormat);
@@ -187,8 +197,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
             StartCommand = procfile?.Command ?? stated.Server?.Command,
-            WritablePaths = serviceModules
-                .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+            WritablePaths = writable
                 .DistinctBy(w => w.Path)
                 .OrderBy(w => w.Path, StringComparer.Ordinal)
                 .ToList(),
@@ -213,6 +222,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                     ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
                     : [],
                 ProjectName = manifests.ProjectName,
+                Django = django,
             },
         };
     }
