@@ -158,6 +158,13 @@ public sealed class PythonServiceDetector : IServiceDetector
         var django = chosen.DjangoApplication is not null
             ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
             : null;
+        if (django is { SettingsModuleDiffersFromDefault: true })
+        {
+            // .env.example, the ConfigMap and compose show this default: they must not put the development settings back over the image's ENV
+            var at = env.FindIndex(e => e.Name == "DJANGO_SETTINGS_MODULE");
+            if (at >= 0)
+                env[at] = env[at] with { Default = django.SettingsModule };
+        }
         var writable = serviceModules
             .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
             .ToList();

@@ -106,6 +106,8 @@ public sealed class DjangoSettingsTests
         Assert.Equal(new DjangoSetting("media", "site1/settings/base.py:9"), django.MediaRoot);
         Assert.Equal("site1/settings/production.py:4", django.WhiteNoise?.Source);
         Assert.Contains(profile.Evidence, e => e.File == "site1/settings/production.py" && e.Fact.Contains("preferred for the image", StringComparison.Ordinal));
+        // .env.example, ConfigMap and compose show the module the image runs with, not the development default
+        Assert.Equal("site1.settings.production", Assert.Single(profile.Env, e => e.Name == "DJANGO_SETTINGS_MODULE").Default);
     }
 
     [Fact]
