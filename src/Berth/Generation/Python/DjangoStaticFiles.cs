@@ -67,7 +67,9 @@ public static class DjangoStaticFiles
             text.Append("WORKDIR ").Append(sources.Folder).Append('\n');
         var assignments = new List<string> { $"{SettingsVariable}={django.SettingsModule}" };
         assignments.AddRange(placeholders.Select(p => $"{p.Name}={p.Value}"));
-        text.Append("RUN ").Append(string.Join(" \\\n    ", assignments)).Append(" \\\n    python ").Append(django.ManagePy).Append(" collectstatic --noinput\n");
+        // mkdir: the runtime's COPY needs the folder even when there is nothing to collect
+        text.Append("RUN ").Append(string.Join(" \\\n    ", assignments)).Append(" \\\n    python ").Append(django.ManagePy).Append(" collectstatic --noinput \\\n")
+            .Append(" && mkdir -p ").Append(InFolder(sources.Folder, django.StaticRoot.Value)).Append('\n');
         if (sources.Folder != PythonImagePlan.AppDirectory)
             text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
     }

@@ -19,5 +19,6 @@ MIDDLEWARE = [
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static-dev"
+STATICFILES_DIRS = [BASE_DIR / "assets"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.path.join(BASE_DIR, "media")
