@@ -153,3 +153,16 @@ public sealed class DjangoSettingsTests
         Assert.Contains(profile.Notes, n => n.StartsWith("site1/settings.py:8: STATIC_ROOT", StringComparison.Ordinal) && n.Contains("collectstatic", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The scan's text output names the settings module and STATIC_ROOT with their sources.</summary>
+public sealed class DjangoScanTextTests
+{
+    [Fact]
+    public void Scan_text_shows_the_settings_module_and_static_root()
+    {
+        var scan = PythonServiceDetector.Scan(RepoPaths.Fixture("django-static"));
+        var text = Berth.Reporting.ScanTextRenderer.Render(new Berth.Reporting.ScanReport(scan.Root, scan.Services, scan.Skipped, scan.Notes));
+        Assert.Contains("  settings   shop.settings.production  (production settings, shop/settings/production.py; default shop.settings.local)\n", text);
+        Assert.Contains("  static     staticfiles  (STATIC_ROOT, shop/settings/production.py:7; served by WhiteNoise, shop/settings/production.py:6)\n", text);
+    }
+}
