@@ -33,6 +33,12 @@ public static class ScanTextRenderer
                 Row(text, "start", start + "  (stated by the repository)");
             if (service.Migrations is { } migrations)
                 Row(text, "migrate", $"{migrations.Command}  ({migrations.Tool}, {(migrations.StatedByRepository ? "the repository runs it" : "its standard command")}: {migrations.Source}; run once per release, not in the server's command)");
+            if (service.Python?.Django is { } django)
+            {
+                Row(text, "settings", $"{django.SettingsModule}  ({(django.SettingsModuleDiffersFromDefault ? $"production settings, {django.SettingsSource}; default {django.DefaultSettingsModule ?? "none"}" : $"the default, {django.SettingsSource}")})");
+                if (django.StaticRoot is { } staticRoot)
+                    Row(text, "static", $"{staticRoot.Value}  (STATIC_ROOT, {staticRoot.Source}; {(django.WhiteNoise is { } whiteNoise ? $"served by WhiteNoise, {whiteNoise.Source}" : "no WhiteNoise: a web server must serve STATIC_URL")})");
+            }
             foreach (var writable in service.WritablePaths)
                 Row(text, "writes", $"{writable.Path}  ({writable.Reason}, {writable.Source})");
             if (service.NativeLibraries.Count > 0)

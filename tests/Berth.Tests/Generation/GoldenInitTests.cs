@@ -17,6 +17,8 @@ public sealed class GoldenInitTests
         { "fixture", "flask-gunicorn", "slim" },
         { "fixture", "django-site", "slim" },
         { "fixture", "django-site", "distroless" },
+        { "fixture", "django-static", "slim" },
+        { "fixture", "django-static", "distroless" },
         { "fixture", "uv-simple", "slim" },
         { "fixture", "uv-workspace", "slim" },
         { "fixture", "uv-workspace", "distroless" },

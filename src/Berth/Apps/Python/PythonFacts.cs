@@ -52,6 +52,9 @@ public sealed record PythonFacts
     /// <summary>Imports of packaging tools (pip, setuptools, pkg_resources, wheel) by the service's code: those stay in the image.</summary>
     public IReadOnlyList<PackagingImport> PackagingImports { get; init; } = [];
 
+    /// <summary>A Django project's settings module and its static and media settings; null for other frameworks.</summary>
+    public DjangoFacts? Django { get; init; }
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }

@@ -156,6 +156,23 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         var env = EnvVariables(serviceModules, notes);
 
+        var django = chosen.DjangoApplication is not null
+            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
+            : null;
+        if (django is { SettingsModuleDiffersFromDefault: true })
+        {
+            // .env.example, the ConfigMap and compose show this default: they must not put the development settings back over the image's ENV
+            var at = env.FindIndex(e => e.Name == "DJANGO_SETTINGS_MODULE");
+            if (at >= 0)
+                env[at] = env[at] with { Default = django.SettingsModule };
+        }
+        var writable = serviceModules
+            .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+            .ToList();
+        if (django?.MediaRoot is { } media)
+            writable.Insert(0, new WritablePath(media.Value.StartsWith("./", StringComparison.Ordinal) ? media.Value[2..] : media.Value.TrimEnd('/'),
+                $"uploads (MEDIA_ROOT of {django.SettingsModule})", media.Source));
+
         var logFormat = LogFormatDetector.Detect(serviceModules, dependencies);
         if (logFormat is not null)
             evidence.Add(logFormat);
@@ -189,8 +206,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             Notes = notes,
             WorkspaceRoot = manifests.WorkspaceRoot,
             StartCommand = procfile?.Command ?? stated.Server?.Command,
-            WritablePaths = serviceModules
-                .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
+            WritablePaths = writable
                 .DistinctBy(w => w.Path)
                 .OrderBy(w => w.Path, StringComparer.Ordinal)
                 .ToList(),
@@ -215,6 +231,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                     ? UvWorkspaceMembers.Find(tree.Root, workspaceRoot)
                     : [],
                 ProjectName = manifests.ProjectName,
+                Django = django,
             },
         };
     }

@@ -199,6 +199,7 @@ public static class PythonDockerfileWriter
         // before the trim: its compile step byte-compiles the formatter module too
         ServerJsonLogging.BuilderStep(text, plan.Profile, plan.Server);
         VenvTrim.Append(text, plan);
+        DjangoStaticFiles.BuilderStep(text, plan);
         if (plan.WritableFolders.Count > 0)
             text.Append("RUN mkdir -p ").Append(string.Join(' ', plan.WritableFolders.Select(w => PythonImagePlan.WritableStaging + "/" + w.Path))).Append('\n');
     }
@@ -225,6 +226,8 @@ public static class PythonDockerfileWriter
             env.Add(("PYTHONPATH", PythonImagePlan.AppDirectory + "/" + profile.PythonPart().ImportRoot));
         if (profile.Env.Any(e => e.Name == "PORT"))
             env.Add(("PORT", profile.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (DjangoStaticFiles.SettingsModuleEnv(profile) is { } settingsModule)
+            env.Add(("DJANGO_SETTINGS_MODULE", settingsModule));
         Env(text, env);
 
         if (!distroless)
@@ -239,6 +242,7 @@ public static class PythonDockerfileWriter
         ServerJsonLogging.RuntimeStep(text, profile);
         text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
         text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
+        DjangoStaticFiles.RuntimeStep(text, plan);
         if (plan.WritableFolders.Count > 0)
         {
             text.Append("# Folders the app writes (").Append(string.Join("; ", plan.WritableFolders.Select(w => $"{w.Path}: {w.Reason}, {w.Source}")))

@@ -135,6 +135,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
+        decisions.AddRange(DjangoStaticFiles.Decisions(profile));
         if (ServerJsonLogging.Applies(profile))
             decisions.Add(ServerJsonLogging.Decision(profile, server));
 

@@ -30,7 +30,17 @@ public sealed record PythonModuleFacts(
 
     /// <summary>Paths the code writes (folders it creates, log files, SQLite databases, upload folders), literal paths only.</summary>
     public IReadOnlyList<WritePath> Writes { get; init; } = [];
+
+    /// <summary>Module-level Django settings about static and media files (<see cref="DjangoSettingLine"/>), in line order.</summary>
+    public IReadOnlyList<DjangoSettingLine> DjangoSettings { get; init; } = [];
 }
+
+/// <summary>
+/// A module-level Django setting: <c>STATIC_ROOT</c> / <c>MEDIA_ROOT</c> with the literal path (null when it is <c>None</c> or not a
+/// literal), <c>STATIC_URL</c> with its literal, or <c>MIDDLEWARE</c> with the WhiteNoise middleware the statement names.
+/// IsNone says the value is <c>None</c> (the setting unset) rather than an expression Berth cannot read.
+/// </summary>
+public sealed record DjangoSettingLine(string Name, string? Value, int Line, bool IsNone = false);
 
 /// <summary>A path written by the code at <see cref="Line"/>: relative to the working folder unless absolute.</summary>
 public sealed record WritePath(string Path, string Reason, int Line);

@@ -14,6 +14,7 @@ internal sealed class PythonModuleScanner
     private readonly List<AppInstance> _apps = [];
     private readonly List<AppFromCall> _appCalls = [];
     private readonly WritablePathCollector _writes;
+    private readonly DjangoSettingCollector _django;
     private readonly EnvHelperCollector _envHelpers;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
@@ -36,6 +37,7 @@ internal sealed class PythonModuleScanner
         _settings = new SettingsClassCollector(text, _names);
         _logging = new JsonLoggingCollector(_names);
         _writes = new WritablePathCollector(_names);
+        _django = new DjangoSettingCollector(_names);
         _envHelpers = new EnvHelperCollector(_names);
     }
 
@@ -84,6 +86,7 @@ internal sealed class PythonModuleScanner
         {
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
             Writes = _writes.Build(),
+            DjangoSettings = _django.Build(),
             DerivedClasses = _settings.Derived,
         };
     }
@@ -176,6 +179,11 @@ internal sealed class PythonModuleScanner
             }
         }
 
+        if (statement.Scope.IsModuleLevel && first.IsName(DjangoSettingCollector.Middleware))
+        {
+            _django.AddMiddlewareStatement(PythonExpressionParser.ParseAll(_text, tokens), statement.Line);
+        }
+
         if (PythonAssignment.TryRead(tokens) is { } assignment)
         {
             VisitAssignment(statement, assignment);
@@ -202,6 +210,10 @@ internal sealed class PythonModuleScanner
         if (value is not null)
         {
             _writes.AddAssignment(names, value, statement.Line);
+            if (scope.IsModuleLevel)
+            {
+                _django.AddAssignment(names, value, statement.Line);
+            }
         }
 
         if (scope.Owner is { Kind: PythonBlockKind.Class } owner)

@@ -18,6 +18,7 @@ internal sealed class WritablePathCollector(PythonNameLookup names)
     private static readonly HashSet<string> UploadSettings = new(StringComparer.Ordinal) { "MEDIA_ROOT", "UPLOAD_FOLDER", "UPLOAD_DIR", "UPLOADS_DIR", "UPLOAD_ROOT" };
 
     private readonly List<WritePath> _writes = [];
+    private readonly LiteralPath _paths = new(names);
 
     public void AddCall(CallExpression call)
     {
@@ -61,19 +62,7 @@ internal sealed class WritablePathCollector(PythonNameLookup names)
         _writes.Add(new WritePath(clean.TrimEnd('/'), reason, line));
     }
 
-    /// <summary>A literal path: "logs", <c>os.path.join(BASE_DIR, "media")</c>, <c>BASE_DIR / "media"</c> (the literal tail, relative to the app).</summary>
-    private string? PathOf(PythonExpression? expression) => expression switch
-    {
-        StringExpression { IsLiteral: true } literal when literal.Value.Length > 0 => literal.Value,
-        CallExpression join when names.Qualify(join.Function) is "os.path.join" && join.Arguments.Count > 1
-            && join.Arguments.Skip(1).All(a => PythonExpressions.StringValue(a.Value) is not null) =>
-            string.Join('/', join.Arguments.Skip(1).Select(a => PythonExpressions.StringValue(a.Value))),
-        CompoundExpression { Operators: var operators, Parts: var parts } when operators.All(o => o == "/") && parts.Count > 1
-            && parts.Skip(1).All(p => PythonExpressions.StringValue(p) is not null) =>
-            string.Join('/', parts.Skip(1).Select(PythonExpressions.StringValue)),
-        CallExpression path when names.Qualify(path.Function) is "str" or "pathlib.Path" && path.Arguments.Count == 1 => PathOf(path.Positional(0)),
-        _ => null,
-    };
+    private string? PathOf(PythonExpression? expression) => _paths.Of(expression);
 
     private string? SqliteFile(PythonExpression expression)
     {
