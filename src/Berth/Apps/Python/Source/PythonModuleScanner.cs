@@ -21,6 +21,7 @@ internal sealed class PythonModuleScanner
     private readonly List<RouterInstance> _routers = [];
     private readonly List<EnvRead> _envReads = [];
     private readonly List<EnvRead> _secretKeyReads = [];
+    private readonly Dictionary<PythonBlock, HashSet<string>> _guards = [];
     private readonly List<(ServerCall Call, string? TopLevelFunction)> _serverCalls = [];
     private readonly List<StringAssignment> _moduleStrings = [];
     private readonly Dictionary<(PythonBlock? Owner, string Name), PythonExpression> _variables = [];
@@ -150,7 +151,48 @@ internal sealed class PythonModuleScanner
             _hasMainGuard = true;
         }
 
+        if (statement.Body is { } body && statement.Tokens[0].Kind == PythonTokenKind.Name && statement.Tokens[0].Text is "if" or "elif")
+            GuardedNames(statement, body);
         WalkAll(statement.Tokens, statement.Scope, null);
+    }
+
+    /// <summary>
+    /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: inside the block, <c>os.environ["X"]</c> runs only when X is set,
+    /// so it does not make X required.
+    /// </summary>
+    private void GuardedNames(PythonStatement statement, PythonBlock body)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var expression in PythonExpressionParser.ParseAll(_text, statement.Tokens))
+        {
+            foreach (var node in PythonExpressions.Descendants(expression))
+            {
+                if (node is CompoundExpression { Operators: var operators } compound && operators.Contains("in") && !operators.Contains("not"))
+                {
+                    for (var i = 0; i + 1 < compound.Parts.Count; i++)
+                    {
+                        if (PythonExpressions.StringValue(compound.Parts[i]) is { } name && _names.Refers(compound.Parts[i + 1], PythonKnownNames.Environ))
+                            names.Add(name);
+                    }
+                }
+                else if (EnvReadRecognizer.Recognize(node, _names) is { Kind: EnvReadKind.Get } read)
+                {
+                    names.Add(read.Name);
+                }
+            }
+        }
+        if (names.Count > 0)
+            _guards[body] = names;
+    }
+
+    private bool IsGuarded(PythonBlock scope, string name)
+    {
+        for (var block = scope; block is not null; block = block.Parent)
+        {
+            if (_guards.TryGetValue(block, out var names) && names.Contains(name))
+                return true;
+        }
+        return false;
     }
 
     private void VisitSimple(PythonStatement statement)
@@ -339,7 +381,7 @@ internal sealed class PythonModuleScanner
                 // SECRET_KEY = os.environ.get("X") in Django settings: Django refuses to start with an empty SECRET_KEY
                 if (read is { Required: false, Default: null, Kind: EnvReadKind.Get } && assignedTo == "SECRET_KEY" && scope.Owner is null)
                     _secretKeyReads.Add(read);
-                _envReads.Add(read);
+                _envReads.Add(read.Required && IsGuarded(scope, read.Name) ? read with { Required = false } : read);
             }
             else if (node is AttributeExpression { Target: CallExpression target } && EnvReadRecognizer.Recognize(target, _names) is { Required: false, Default: null, Kind: EnvReadKind.Get } unguarded)
             {

@@ -54,3 +54,36 @@ public sealed class RequiredByUseTests
         Assert.False(env["SECRET_KEY"].Required);
     }
 }
+
+/// <summary>Reads guarded by the variable's presence run only when it is set: they do not make it required.</summary>
+public sealed class PresenceGuardedReadTests
+{
+    [Fact]
+    public void A_read_inside_a_presence_check_is_optional_and_one_outside_stays_required()
+    {
+        using var tree = new TempTree(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "flask\n",
+            ["app.py"] = """
+                import os
+                from flask import Flask
+
+                app = Flask(__name__)
+                if "SENTRY_DSN" in os.environ:
+                    app.config["SENTRY"] = os.environ["SENTRY_DSN"]
+                elif os.getenv("ROLLBAR_TOKEN"):
+                    if True:
+                        app.config["ROLLBAR"] = os.environ["ROLLBAR_TOKEN"]
+                if "REGION" not in os.environ:
+                    raise SystemExit("REGION is required")
+                REGION = os.environ["REGION"]
+                DB = os.environ["DATABASE_URL"]
+                """,
+        });
+        var env = Assert.Single(PythonServiceDetector.Scan(tree.Root).Services).Env.ToDictionary(e => e.Name);
+        Assert.False(env["SENTRY_DSN"].Required);
+        Assert.False(env["ROLLBAR_TOKEN"].Required);
+        Assert.True(env["REGION"].Required);
+        Assert.True(env["DATABASE_URL"].Required);
+    }
+}
