@@ -35,4 +35,7 @@ public static class RelativePath
     /// <summary>The path seen from a folder it is known to be at or below (a path elsewhere is a bug in the caller).</summary>
     public static string Under(string path, string folder) =>
         Within(path, folder) ?? throw new ArgumentException($"'{path}' is not at or below '{folder}'", nameof(path));
+
+    /// <summary>The way back up from a folder to the root: "backend/api" → "../..".</summary>
+    public static string Up(string folder) => folder is "." ? "." : string.Join('/', folder.Split('/').Select(_ => ".."));
 }

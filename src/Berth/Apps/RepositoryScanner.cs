@@ -64,7 +64,7 @@ public static class RepositoryScanner
                 Links = whole.Links.Links.Where(l => names.Contains(l.From) && names.Contains(l.To)).ToList(),
                 BackingServices = whole.Links.BackingServices.Where(n => names.Contains(n.Service)).ToList(),
             };
-            var note = $"{member} is a member of the workspace at {RelativeUp(member)} ({members[0].LockFile ?? "its manifest"}): scanned from there, " +
+            var note = $"{member} is a member of the workspace at {RelativePath.Up(member)} ({members[0].LockFile ?? "its manifest"}): scanned from there, " +
                        "where its lock, package manager and build context are; paths below are relative to the workspace root";
             return new ScanResult(whole.Root, members, whole.Skipped.Where(f => RelativePath.IsAtOrBelow(f.Path, member)).ToList(), [note, .. whole.Notes])
             {
@@ -78,7 +78,6 @@ public static class RepositoryScanner
     /// <summary>How many folders above PATH a workspace root is looked for.</summary>
     public const int WorkspaceSearchDepth = 4;
 
-    private static string RelativeUp(string member) => string.Join('/', member.Split('/').Select(_ => ".."));
 
     private static bool DeclaresWorkspace(string folder)
     {

@@ -21,8 +21,7 @@ public sealed record ScanResult(string Root, IReadOnlyList<ServiceProfile> Servi
     {
         if (Member is null)
             return given;
-        var up = string.Join('/', Member.Split('/').Select(_ => ".."));
-        var joined = Path.GetFullPath(Path.Combine(given, up));
+        var joined = Path.GetFullPath(Path.Combine(given, RelativePath.Up(Member)));
         if (Path.IsPathRooted(given))
             return joined;
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, joined).Replace('\\', '/');

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Berth.Apps.Python.Manifests;
 
 /// <summary>
@@ -39,7 +37,7 @@ public static class LockedWheelVersion
             return choice; // the resolver already reported the range
         }
         var better = PythonVersionResolver.SupportedMinors
-            .Where(m => Allows(specifier, m))
+            .Where(m => PythonVersionResolver.Allows(specifier, m))
             .Reverse()
             .FirstOrDefault(m => WithoutWheels(compiled, m).Count == 0);
         if (better is null)
@@ -69,10 +67,4 @@ public static class LockedWheelVersion
 
     private static string Names(List<LockedPackage> packages) =>
         string.Join(", ", packages.Take(5).Select(p => $"{p.Name} {p.Version}")) + (packages.Count > 5 ? $" and {packages.Count - 5} more" : "");
-
-    private static bool Allows(Pep440Specifier specifier, string minor)
-    {
-        var parts = minor.Split('.');
-        return specifier.AllowsMinor(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
-    }
 }

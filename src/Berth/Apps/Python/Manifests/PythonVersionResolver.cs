@@ -130,7 +130,7 @@ public static partial class PythonVersionResolver
         return PyprojectReader.Read(scanRoot, rootPyproject).RequiresPython is { } bound ? constraint + ", " + bound : constraint;
     }
 
-    private static bool Allows(Pep440Specifier specifier, string minor)
+    internal static bool Allows(Pep440Specifier specifier, string minor)
     {
         var parts = minor.Split('.');
         return specifier.AllowsMinor(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
@@ -155,8 +155,7 @@ public static partial class PythonVersionResolver
             return new PythonVersionChoice(DefaultMinor, source, path, line);
         foreach (var minor in SupportedMinors.Reverse())
         {
-            var parts = minor.Split('.');
-            if (specifier.AllowsMinor(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture)))
+            if (Allows(specifier, minor))
                 return new PythonVersionChoice(minor, source, path, line);
         }
 

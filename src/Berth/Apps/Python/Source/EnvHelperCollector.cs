@@ -5,7 +5,7 @@ namespace Berth.Apps.Python.Source;
 /// v = os.getenv(s, default)</c>), and the calls to them with a literal name (<c>envint("DB_CONN_MAX_AGE", "0")</c>), which are
 /// env reads like any other: required when the helper reads <c>os.environ[s]</c> and the call gives no default.
 /// </summary>
-internal sealed class EnvHelperCollector(PythonNameLookup names)
+internal sealed class EnvHelperCollector
 {
     private readonly Dictionary<PythonBlock, (string Name, IReadOnlyList<Parameter> Parameters)> _functions = [];
     private readonly Dictionary<string, EnvHelper> _helpers = new(StringComparer.Ordinal);
@@ -59,16 +59,17 @@ internal sealed class EnvHelperCollector(PythonNameLookup names)
     /// An expression node inside some scope: a read of the variable a helper's parameter names makes the function a helper; a call
     /// to a known helper with a literal name is returned as an env read.
     /// </summary>
-    public EnvRead? Visit(PythonExpression node, PythonBlock scope)
+    /// <param name="read">The node read as an environment read with any key (<see cref="EnvReadRecognizer.RecognizeAny"/>), or null.</param>
+    public EnvRead? Visit(PythonExpression node, RawEnvRead? read, PythonBlock scope)
     {
-        if (EnvReadRecognizer.RecognizeAny(node, names) is { Key: NameExpression key } read
-            && scope.TopLevelFunction is { } function && _functions.TryGetValue(function, out var declared))
+        if (read is { Key: NameExpression key } && scope.TopLevelFunction is { } function && _functions.TryGetValue(function, out var declared))
         {
             var index = IndexOf(declared.Parameters, key.Name);
             if (index >= 0 && !_helpers.ContainsKey(declared.Name))
             {
-                var defaultIndex = read.Default is NameExpression fallback ? IndexOf(declared.Parameters, fallback.Name) : -1;
-                _helpers[declared.Name] = new EnvHelper(index, read.Required, defaultIndex, read.Default is null or NameExpression ? null : PythonExpressions.LiteralText(read.Default),
+                var fallback = read.Kind == EnvReadKind.SetDefault ? null : read.Default; // setdefault's value is what it sets, not a fallback
+                var defaultIndex = fallback is NameExpression parameter ? IndexOf(declared.Parameters, parameter.Name) : -1;
+                _helpers[declared.Name] = new EnvHelper(index, read.Required, defaultIndex, fallback is null or NameExpression ? null : PythonExpressions.LiteralText(fallback),
                     declared.Parameters);
             }
             return null;

@@ -10,30 +10,24 @@ internal static class EnvReadRecognizer
     public static RawEnvRead? RecognizeAny(PythonExpression node, PythonNameLookup names) => node switch
     {
         SubscriptExpression { Index: [var index] } subscript when names.Refers(subscript.Target, PythonKnownNames.Environ)
-            => new RawEnvRead(index, true, null),
+            => new RawEnvRead(index, EnvReadKind.Subscript, null, subscript.Line),
         CallExpression call when names.Match(PythonKnownNames.EnvFunctions, call.Function) is { } function && call.Argument(0, "key") is { } key
-            => new RawEnvRead(key, false, function == "setdefault" ? null : call.Argument(1, "default")),
+            => new RawEnvRead(key, function == "setdefault" ? EnvReadKind.SetDefault : EnvReadKind.Get, call.Argument(1, "default"), call.Line),
         _ => null,
     };
 
-    public static EnvRead? Recognize(PythonExpression node, PythonNameLookup names)
-    {
-        switch (node)
-        {
-            case SubscriptExpression { Index: [var index] } subscript
-                when PythonExpressions.StringValue(index) is { } name && names.Refers(subscript.Target, PythonKnownNames.Environ):
-                return new EnvRead(name, EnvReadKind.Subscript, true, null, subscript.Line);
-            case CallExpression call
-                when names.Match(PythonKnownNames.EnvFunctions, call.Function) is { } function
-                    && PythonExpressions.StringValue(call.Argument(0, "key")) is { } name:
-                var kind = function == "setdefault" ? EnvReadKind.SetDefault : EnvReadKind.Get;
-                var fallback = PythonExpressions.LiteralText(call.Argument(1, "default"));
-                return new EnvRead(name, kind, false, fallback, call.Line);
-            default:
-                return null;
-        }
-    }
+    /// <summary>A read whose name is a literal, as the app's env variable.</summary>
+    public static EnvRead? Recognize(PythonExpression node, PythonNameLookup names) => Literal(RecognizeAny(node, names));
+
+    public static EnvRead? Literal(RawEnvRead? raw) =>
+        raw is not null && PythonExpressions.StringValue(raw.Key) is { } name
+            ? new EnvRead(name, raw.Kind, raw.Required, raw.Kind == EnvReadKind.Subscript ? null : PythonExpressions.LiteralText(raw.Default), raw.Line)
+            : null;
 }
 
-/// <summary>A read of the environment before its key is known to be a literal: Default is the expression given as the fallback.</summary>
-internal sealed record RawEnvRead(PythonExpression Key, bool Required, PythonExpression? Default);
+/// <summary>A read of the environment before its key is known to be a literal: Default is the expression given as the fallback (setdefault's value).</summary>
+internal sealed record RawEnvRead(PythonExpression Key, EnvReadKind Kind, PythonExpression? Default, int Line)
+{
+    /// <summary>os.environ["X"] fails without the variable; get, getenv and setdefault never do.</summary>
+    public bool Required => Kind == EnvReadKind.Subscript;
+}

@@ -39,7 +39,7 @@ internal sealed class PythonModuleScanner
         _logging = new JsonLoggingCollector(_names);
         _writes = new WritablePathCollector(_names);
         _django = new DjangoSettingCollector(_names);
-        _envHelpers = new EnvHelperCollector(_names);
+        _envHelpers = new EnvHelperCollector();
     }
 
     public void Visit(PythonStatement statement)
@@ -151,19 +151,21 @@ internal sealed class PythonModuleScanner
             _hasMainGuard = true;
         }
 
+        var expressions = PythonExpressionParser.ParseAll(_text, statement.Tokens);
         if (statement.Body is { } body && statement.Tokens[0].Kind == PythonTokenKind.Name && statement.Tokens[0].Text is "if" or "elif")
-            GuardedNames(statement, body);
-        WalkAll(statement.Tokens, statement.Scope, null);
+            GuardedNames(expressions, body);
+        foreach (var expression in expressions)
+            Walk(expression, statement.Scope, null);
     }
 
     /// <summary>
     /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: inside the block, <c>os.environ["X"]</c> runs only when X is set,
     /// so it does not make X required.
     /// </summary>
-    private void GuardedNames(PythonStatement statement, PythonBlock body)
+    private void GuardedNames(IEnumerable<PythonExpression> condition, PythonBlock body)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var expression in PythonExpressionParser.ParseAll(_text, statement.Tokens))
+        foreach (var expression in condition)
         {
             foreach (var node in PythonExpressions.Descendants(expression))
             {
@@ -376,7 +378,8 @@ internal sealed class PythonModuleScanner
     {
         foreach (var node in PythonExpressions.Descendants(expression))
         {
-            if (EnvReadRecognizer.Recognize(node, _names) is { } read)
+            var raw = EnvReadRecognizer.RecognizeAny(node, _names);
+            if (EnvReadRecognizer.Literal(raw) is { } read)
             {
                 // SECRET_KEY = os.environ.get("X") in Django settings: Django refuses to start with an empty SECRET_KEY
                 if (read is { Required: false, Default: null, Kind: EnvReadKind.Get } && assignedTo == "SECRET_KEY" && scope.Owner is null)
@@ -388,7 +391,7 @@ internal sealed class PythonModuleScanner
                 // os.environ.get("X").split(" "): None has no .split, so the app fails without X
                 _envReads.Add(unguarded with { Required = true });
             }
-            else if (_envHelpers.Visit(node, scope) is { } helped)
+            else if (_envHelpers.Visit(node, raw, scope) is { } helped)
             {
                 _envReads.Add(helped);
             }
