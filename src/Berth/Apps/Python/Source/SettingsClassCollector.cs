@@ -222,7 +222,10 @@ internal sealed class SettingsClassCollector(string text, PythonNameLookup names
             }
         }
 
-        return new SettingsField(name, alias, annotationText, hasDefault, fallback, line);
+        return new SettingsField(name, alias, annotationText, hasDefault, fallback, line)
+        {
+            DefaultMember = fallback is null && hasValue && value is AttributeExpression ? PythonExpressions.DottedName(value) : null,
+        };
     }
 
     private static (bool HasDefault, string? Default, string? Alias) ReadFieldCall(CallExpression call)
