@@ -183,6 +183,18 @@ public sealed class ConfigSelectorTests
     }
 
     [Fact]
+    public void An_env_file_named_by_an_f_string_is_kept_as_a_glob()
+    {
+        var profile = Scan(new()
+        {
+            ["app/settings.py"] = "import os\n\nfrom pydantic import BaseSettings\n\nAPP_ENV = os.getenv(\"APP_ENV\", \"dev\")\n\n\n" +
+                                  "class Settings(BaseSettings):\n    title: str = \"shop\"\n\n    class Config:\n        env_file = f\"config/{APP_ENV}.env\"\n",
+            ["app/main.py"] = "from fastapi import FastAPI\n\napp = FastAPI()\n",
+        });
+        Assert.Equal(["config/*.env"], profile.PythonPart().SettingsEnvFiles!);
+    }
+
+    [Fact]
     public void A_dict_of_unrelated_names_is_not_a_configuration_table()
     {
         var profile = Scan(new()
