@@ -39,6 +39,8 @@ public sealed class GoldenInitTests
         { "fixture", "py313-api", "slim" },
         { "fixture", "py313-api", "distroless" },
         { "fixture", "low-port-api", "slim" },
+        { "fixture", "flask-config-selector", "slim" },
+        { "fixture", "fastapi-env-settings", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

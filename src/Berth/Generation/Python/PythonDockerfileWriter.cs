@@ -228,6 +228,9 @@ public static class PythonDockerfileWriter
             env.Add(("PORT", profile.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (DjangoStaticFiles.SettingsModuleEnv(profile) is { } settingsModule)
             env.Add(("DJANGO_SETTINGS_MODULE", settingsModule));
+        if (ConfigSelection.ImageEnv(profile) is { } selected)
+            env.Add(selected);
+        ConfigSelection.RuntimeComment(text, profile);
         Env(text, env);
 
         if (!distroless)
