@@ -232,6 +232,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                     : [],
                 ProjectName = manifests.ProjectName,
                 Django = django,
+                ServedFolders = ServedFolders.Resolve(servicePath, serviceModules),
             },
         };
     }

@@ -33,6 +33,9 @@ public sealed record PythonModuleFacts(
 
     /// <summary>Module-level Django settings about static and media files (<see cref="DjangoSettingLine"/>), in line order.</summary>
     public IReadOnlyList<DjangoSettingLine> DjangoSettings { get; init; } = [];
+
+    /// <summary>Folders the app serves files from (StaticFiles mounts, Flask static/template folders, Django STATICFILES_DIRS).</summary>
+    public IReadOnlyList<ServedFolderClue> ServedFolders { get; init; } = [];
 }
 
 /// <summary>
