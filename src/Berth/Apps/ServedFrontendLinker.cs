@@ -61,7 +61,7 @@ public static partial class ServedFrontendLinker
             {
                 BuildContext = context,
                 ServedFrontend = frontend,
-                Evidence = [.. service.Evidence, new Evidence($"serves the frontend {site.Path} builds ({folder}, {clue.ServedBy})", file, line)],
+                Evidence = [.. service.Evidence, new Evidence($"serves {folder} ({clue.ServedBy}{(clue.Route is null ? "" : " at " + clue.Route)}), which {site.Path}'s `{node.BuildScript}` script writes", file, line)],
                 Notes = notes,
             });
             if (!separately)
@@ -96,10 +96,13 @@ public static partial class ServedFrontendLinker
         return null;
     }
 
-    /// <summary>The package has its own Dockerfile, or a compose file builds from its folder.</summary>
+    /// <summary>
+    /// The package has its own Dockerfile, or a compose file builds from its folder. Dockerfile.&lt;x&gt; files (Dockerfile.playwright,
+    /// Dockerfile.dev) build test or development images, not a deployment.
+    /// </summary>
     private static bool DeployedSeparately(SourceTree tree, string package)
     {
-        if (tree.Files.Any(f => RelativePath.Parent(f) == package && RelativePath.FileName(f) is var name && (name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal))))
+        if (tree.Exists(RelativePath.Join(package, "Dockerfile")))
             return true;
         foreach (var compose in tree.Files.Where(f => RelativePath.FileName(f) is var n && (n.StartsWith("docker-compose", StringComparison.Ordinal) || n.StartsWith("compose.", StringComparison.Ordinal)) && (n.EndsWith(".yml", StringComparison.Ordinal) || n.EndsWith(".yaml", StringComparison.Ordinal))))
         {

@@ -157,6 +157,7 @@ public sealed record ServiceProfile
     public IReadOnlyList<WritablePath> WritablePaths { get; init; } = [];
 
     /// <summary>A frontend the service serves that another package of the repository builds (the folder exists only after that build), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ServedFrontend? ServedFrontend { get; init; }
 
     /// <summary>The Python part: entrypoint, import root, server, requirement files, lock pins, workspace members.</summary>

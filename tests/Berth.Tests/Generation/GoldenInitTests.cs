@@ -39,6 +39,10 @@ public sealed class GoldenInitTests
         { "fixture", "py313-api", "slim" },
         { "fixture", "py313-api", "distroless" },
         { "fixture", "low-port-api", "slim" },
+        // a backend that serves a frontend another package builds: a Node stage in the backend's image
+        { "fixture", "fastapi-spa", "slim" },
+        { "fixture", "fastapi-spa", "distroless" },
+        { "fixture", "flask-spa", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

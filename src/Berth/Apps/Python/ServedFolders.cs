@@ -12,10 +12,38 @@ public sealed record ServedFolder(IReadOnlyList<string> Folders, string ServedBy
 /// <summary>Turns the modules' <see cref="ServedFolderClue"/>s into <see cref="ServedFolder"/>s.</summary>
 public static class ServedFolders
 {
-    public static IReadOnlyList<ServedFolder> Resolve(string servicePath, IEnumerable<PythonModuleFacts> modules) =>
-        modules.SelectMany(m => m.ServedFolders.Select(c => Resolve(servicePath, m.File, c)))
+    public static IReadOnlyList<ServedFolder> Resolve(string servicePath, IReadOnlyList<PythonModuleFacts> modules) =>
+        modules.SelectMany(m => m.ServedFolders.Select(c => FromNamedPath(servicePath, m.File, c, modules) ?? Resolve(servicePath, m.File, Named(c, modules))))
             .Where(f => f.Folders.Count > 0)
             .ToList();
+
+    /// <summary>A bare name another module of the service defines as a path (<c>from dispatch.config import STATIC_DIR</c>).</summary>
+    private static ServedFolder? FromNamedPath(string servicePath, string file, ServedFolderClue clue, IReadOnlyList<PythonModuleFacts> modules)
+    {
+        if (clue is not { Base: ServedPathBase.Unknown, Path.Length: 0, Reference: { } reference })
+            return null;
+        var name = reference[(reference.LastIndexOf('.') + 1)..];
+        var defining = modules.FirstOrDefault(m => m.NamedPaths.Any(n => n.Name == name));
+        if (defining?.NamedPaths.First(n => n.Name == name) is not { } named)
+            return null;
+        var resolved = Resolve(servicePath, defining.File, clue with { Path = named.Path, Base = named.Base, Up = named.Up, How = $"{clue.How} ({reference}, {defining.File}:{named.Line})" });
+        return resolved with { Source = $"{file}:{clue.Line}" };
+    }
+
+    /// <summary>
+    /// A bare name from another module (<c>settings.FRONTEND_DIR</c>, <c>from .config import STATIC_DIR</c>) whose value is a literal
+    /// there: a module-level <c>NAME = "..."</c> or a settings field's default. Relative, it is read from the working folder.
+    /// </summary>
+    private static ServedFolderClue Named(ServedFolderClue clue, IReadOnlyList<PythonModuleFacts> modules)
+    {
+        if (clue is not { Base: ServedPathBase.Unknown, Path.Length: 0, Reference: { } reference })
+            return clue;
+        var name = reference[(reference.LastIndexOf('.') + 1)..];
+        var literal = modules.SelectMany(m => m.ModuleStrings).FirstOrDefault(s => s.Name == name)?.Value
+            ?? modules.SelectMany(m => m.SettingsClasses).SelectMany(c => c.Fields)
+                .FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase) && f.Default is not null)?.Default;
+        return literal is null || literal.StartsWith('/') ? clue : clue with { Base = ServedPathBase.WorkingFolder, Path = literal.Trim('/'), How = $"{clue.How} ({reference} = \"{literal}\")" };
+    }
 
     private static ServedFolder Resolve(string servicePath, string file, ServedFolderClue clue)
     {

@@ -88,7 +88,7 @@ public sealed record FrontendBuildStage(ServedFrontend Frontend, ServiceProfile 
         var patterns = new List<string> { "**/node_modules", RelativePath.Under(Output, Context) };
         if (package != ".")
             patterns.Insert(0, RelativePath.Join(package, "node_modules"));
-        return new IgnoreSection($"The frontend {Frontend.Package}: its dependencies and build output (the frontend stage installs and builds them)", patterns.Distinct(StringComparer.Ordinal).ToList());
+        return new IgnoreSection($"The frontend package {Frontend.Package}: its dependencies and build output (the frontend stage installs and builds them)", patterns.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static string InStage(string inContext) => inContext == "." ? SourceFolder : SourceFolder + "/" + inContext;

@@ -66,8 +66,8 @@ public static class PythonDockerfileWriter
             text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
                 .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
         if (plan.Frontend is { } frontend)
-            text.Append("#   serves the frontend ").Append(frontend.Frontend.Package).Append(" builds (").Append(frontend.Frontend.Source)
-                .Append("): built in the frontend stage, its output copied to ").Append(frontend.OutputInRuntime(p)).Append('\n');
+            text.Append("#   serves what ").Append(frontend.Frontend.Package).Append("'s `").Append(frontend.Frontend.BuildScript).Append("` script writes (").Append(frontend.Frontend.Source)
+                .Append("): built in the frontend stage, copied to ").Append(frontend.OutputInRuntime(p)).Append('\n');
         BuildInstructions.Append(text, p, layout, plan.RuntimeImage);
     }
 

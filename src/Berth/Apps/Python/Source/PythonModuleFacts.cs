@@ -36,6 +36,9 @@ public sealed record PythonModuleFacts(
 
     /// <summary>Folders the app serves files from (StaticFiles mounts, Flask static/template folders, Django STATICFILES_DIRS).</summary>
     public IReadOnlyList<ServedFolderClue> ServedFolders { get; init; } = [];
+
+    /// <summary>Module-level names that hold a path with a literal part, for served folders named from another module.</summary>
+    public IReadOnlyList<NamedPath> NamedPaths { get; init; } = [];
 }
 
 /// <summary>

@@ -91,6 +91,7 @@ internal sealed class PythonModuleScanner
             Writes = _writes.Build(),
             DjangoSettings = _django.Build(),
             ServedFolders = _served.Build(),
+            NamedPaths = _served.Named,
             DerivedClasses = _settings.Derived,
         };
     }
@@ -261,6 +262,7 @@ internal sealed class PythonModuleScanner
             {
                 _django.AddAssignment(names, value, statement.Line);
                 _served.AddAssignment(names, value, statement.Line);
+                _served.AddModuleAssignment(names, value, statement.Line);
             }
         }
 

@@ -24,12 +24,29 @@ public sealed record ServedFolderClue(string Path, ServedPathBase Base, int Up, 
     public string? Reference { get; init; }
 }
 
+/// <summary>
+/// A module-level name that holds a path with a literal part (<c>STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")</c>,
+/// <c>STATIC_DIR = config("STATIC_DIR", default=DEFAULT_STATIC_DIR)</c>): another module that serves the name is read through it.
+/// </summary>
+public sealed record NamedPath(string Name, string Path, ServedPathBase Base, int Up, int Line);
+
 /// <summary>Reads the folders a module serves files from, with paths built from literals, <c>__file__</c> and module-level names.</summary>
 internal sealed class ServedFolderCollector(PythonNameLookup names, Func<string, PythonExpression?> moduleVariable)
 {
     private static readonly HashSet<string> StaticFilesClasses = new(StringComparer.Ordinal) { "starlette.staticfiles.StaticFiles", "fastapi.staticfiles.StaticFiles" };
 
     private readonly List<ServedFolderClue> _clues = [];
+    private readonly List<NamedPath> _named = [];
+
+    /// <summary>Module-level names that hold a path with a literal part.</summary>
+    public IReadOnlyList<NamedPath> Named => _named;
+
+    /// <summary>A module-level <c>NAME = path</c>: kept when the path has a literal part and a known base.</summary>
+    public void AddModuleAssignment(IReadOnlyList<string> targets, PythonExpression value, int line)
+    {
+        if (Of(value, 0) is { Tail.Length: > 0, Base: not ServedPathBase.Unknown } path && !path.Tail.StartsWith('/'))
+            _named.AddRange(targets.Select(t => new NamedPath(t, path.Tail, path.Base, path.Up, line)));
+    }
 
     public void AddCall(CallExpression call)
     {
@@ -134,6 +151,9 @@ internal sealed class ServedFolderCollector(PythonNameLookup names, Func<string,
         var callee = names.Qualify(call.Function);
         if (callee == "os.path.join" && call.Arguments.Count > 0 && call.Arguments.All(a => a.Keyword is null && a.Stars == 0))
             return Joined(call.Arguments[0].Value, call.Arguments.Skip(1).Select(a => a.Value), depth);
+        // config("STATIC_DIR", default=...) (Starlette's Config, python-decouple), env.str("X", default=...): the default is the path
+        if (call.Keyword("default") is { } fallback && PythonExpressions.StringValue(call.Positional(0)) is not null)
+            return Of(fallback, depth + 1);
         if (call.Arguments.Count != 1 || call.Positional(0) is not { } only)
             return null;
         if (callee == "os.path.dirname")
@@ -145,7 +165,8 @@ internal sealed class ServedFolderCollector(PythonNameLookup names, Func<string,
 
     private WrittenPath? Joined(PythonExpression first, IEnumerable<PythonExpression> rest, int depth)
     {
-        var tails = rest.Select(PythonExpressions.StringValue).ToList();
+        // a literal, or a relative path built from literals (os.path.join("static", "dist"))
+        var tails = rest.Select(p => PythonExpressions.StringValue(p) ?? (Of(p, depth + 1) is { Base: ServedPathBase.WorkingFolder } inner && !inner.Tail.StartsWith('/') ? inner.Tail : null)).ToList();
         if (tails.Any(t => t is null) || Of(first, depth + 1) is not { } start)
             return null;
         return tails.Aggregate(start, (path, tail) => path.Then(Clean(tail!)));
