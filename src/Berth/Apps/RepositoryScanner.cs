@@ -117,6 +117,7 @@ public static class RepositoryScanner
             throw new InputException(".", 0, why);
         }
         services = UniqueNames(services, notes);
+        (services, skipped) = ServedFrontendLinker.Link(tree, services, skipped);
         var links = RepositoryLinker.Link(services, tree);
         return new ScanResult(tree.Root, services, skipped, [.. notes, .. links.Notes]) { Links = links };
     }

@@ -161,6 +161,10 @@ public sealed record ServiceProfile
     /// <summary>Paths the app writes to while it runs (log files, SQLite databases, upload folders, caches).</summary>
     public IReadOnlyList<WritablePath> WritablePaths { get; init; } = [];
 
+    /// <summary>A frontend the service serves that another package of the repository builds (the folder exists only after that build), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ServedFrontend? ServedFrontend { get; init; }
+
     /// <summary>The Python part: entrypoint, import root, server, requirement files, lock pins, workspace members.</summary>
     public PythonFacts? Python { get; init; }
 

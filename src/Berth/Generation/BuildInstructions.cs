@@ -19,8 +19,13 @@ public static class BuildInstructions
         }
         else
         {
+            var widened = profile.ServedFrontend is { } frontend && frontend.OwnBuildContext != profile.BuildContext
+                ? $"the common root of {profile.Path} and of {frontend.Package}, whose build it serves"
+                : null;
             var why = (layout.Mirrored, profile.BuildContext != profile.Path) switch
             {
+                (true, true) when widened is not null => widened + ", in the sources; this file was written under --out, away from them",
+                (false, true) when widened is not null => widened,
                 (true, true) => "the workspace root in the sources; this file was written under --out, away from them",
                 (true, false) => "the service's sources; this file was written under --out, away from them",
                 _ => "the workspace root",

@@ -24,7 +24,11 @@ public static class ScanTextRenderer
             Row(text, "port", service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Row(text, "packages", service.PackageManager + (service.LockFile is null ? "  (no lock file)" : $"  (lock {service.LockFile})"));
             if (service.BuildContext != service.Path)
-                Row(text, "context", service.BuildContext + "  (the lock lives there)");
+                Row(text, "context", service.BuildContext + (service.ServedFrontend is { } widened && widened.OwnBuildContext != service.BuildContext
+                    ? $"  (holds {service.Path} and {widened.Package}, the frontend it serves)"
+                    : "  (the lock lives there)"));
+            if (service.ServedFrontend is { } frontend)
+                Row(text, "frontend", $"{frontend.Folder} at {frontend.Route ?? "(no route stated)"}  ({frontend.ServedBy}, {frontend.Source}; built by {frontend.Package}'s `{frontend.BuildScript}`: {frontend.BuildCommand}, {frontend.PackageManager}{(frontend.DeployedSeparately ? "; also deployed on its own" : "")})");
             Row(text, "health", service.Health.Count == 0 ? "none found" : string.Join("; ", service.Health.Select(h => $"{h.Path} {string.Join("+", h.Methods)}")));
             Row(text, "env", service.Env.Count == 0 ? "none read" : string.Join(", ", service.Env.Select(e => e.Name + (e.Required ? "*" : "") + (e.Secret ? " (secret)" : "") + (e.BuildTime ? " (build time)" : ""))));
             if (service.LogFormat is { } logFormat)

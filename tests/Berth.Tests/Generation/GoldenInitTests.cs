@@ -41,6 +41,10 @@ public sealed class GoldenInitTests
         { "fixture", "low-port-api", "slim" },
         { "fixture", "flask-config-selector", "slim" },
         { "fixture", "fastapi-env-settings", "slim" },
+        // a backend that serves a frontend another package builds: a Node stage in the backend's image
+        { "fixture", "fastapi-spa", "slim" },
+        { "fixture", "fastapi-spa", "distroless" },
+        { "fixture", "flask-spa", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

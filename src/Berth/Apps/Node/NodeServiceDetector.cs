@@ -174,12 +174,7 @@ public sealed class NodeServiceDetector : IServiceDetector
                     $"{framework} service without an entry Berth can run with node: add a start script (\"start\": \"node server.js\"), a main field, or a build script that writes dist/main.js");
         }
 
-        string? staticOutput = kind == "static" ? framework switch
-        {
-            "create-react-app" => "build",
-            "nextjs" => "out",
-            _ => "dist",
-        } : null;
+        string? staticOutput = kind == "static" ? StaticOutput(tree, folder, manifest, framework, evidence) : null;
         if (kind == "static" && buildScript is null)
             throw new InputException(manifest.File, manifest.LineOf("scripts") is > 0 and var s ? s : 0, $"{framework} app without a build script: a static site is served from what the build writes");
 
@@ -230,6 +225,33 @@ public sealed class NodeServiceDetector : IServiceDetector
                 NativeModules = native,
             },
         };
+    }
+
+    /// <summary>
+    /// The folder a static site's build writes, relative to the service folder: CRA's build, Next export's out, SvelteKit's
+    /// adapter-static build, Vite's <c>build.outDir</c> (which may point outside the package) or its default dist.
+    /// </summary>
+    private static string StaticOutput(SourceTree tree, string folder, PackageJson manifest, string framework, List<Evidence> evidence)
+    {
+        switch (framework)
+        {
+            case "create-react-app":
+                return "build";
+            case "nextjs":
+                return "out";
+        }
+        if (manifest.DependsOn("@sveltejs/adapter-static"))
+        {
+            evidence.Add(new Evidence("static output build (SvelteKit adapter-static)", manifest.File, manifest.LineOf("devDependencies.@sveltejs/adapter-static")));
+            return "build";
+        }
+        var vite = ViteConfig.Read(tree, folder);
+        if (vite.OutDir is { } outDir)
+        {
+            evidence.Add(new Evidence($"static output {outDir} (Vite build.outDir)", vite.File!, vite.OutDirLine));
+            return outDir.StartsWith("./", StringComparison.Ordinal) ? outDir[2..] : outDir;
+        }
+        return "dist";
     }
 
     private static int FrameworkLine(PackageJson manifest, string framework)

@@ -63,6 +63,13 @@ public sealed record PythonFacts
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SettingsEnvFiles { get; init; }
 
+    /// <summary>
+    /// Folders the app serves files from (StaticFiles mounts, Flask static folders, Django STATICFILES_DIRS), resolved against the
+    /// repository: the scan matches them with the folders Node packages build (<see cref="ServedFrontend"/>). Not in the scan JSON.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ServedFolder> ServedFolders { get; init; } = [];
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }

@@ -239,6 +239,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                 Django = django,
                 ConfigSelector = selector,
                 SettingsEnvFiles = settingsEnvFiles.Count > 0 ? settingsEnvFiles : null,
+                ServedFolders = ServedFolders.Resolve(servicePath, serviceModules),
             },
         };
     }

@@ -32,6 +32,9 @@ public static class PythonDockerfileWriter
             text.Append("ARG BUILDER_IMAGE=python:${PYTHON_VERSION}-slim\n");
             text.Append("ARG RUNTIME_IMAGE=python:${PYTHON_VERSION}-slim\n");
         }
+        var frontend = plan.Frontend;
+        if (frontend is not null)
+            text.Append("ARG FRONTEND_IMAGE=").Append(frontend.Image).Append('\n');
         if (plan.Installer == "uv")
         {
             text.Append("ARG UV_IMAGE=").Append(PythonImagePlan.UvImage).Append("\n\n");
@@ -39,6 +42,11 @@ public static class PythonDockerfileWriter
         }
         text.Append('\n');
 
+        if (frontend is not null)
+        {
+            frontend.Write(text);
+            text.Append('\n');
+        }
         Builder(text, plan);
         text.Append('\n');
         Runtime(text, plan);
@@ -57,6 +65,9 @@ public static class PythonDockerfileWriter
         if (p.Migrations is { } migrations)
             text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
                 .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
+        if (plan.Frontend is { } frontend)
+            text.Append("#   serves what ").Append(frontend.Frontend.Package).Append("'s `").Append(frontend.Frontend.BuildScript).Append("` script writes (").Append(frontend.Frontend.Source)
+                .Append("): built in the frontend stage, copied to ").Append(frontend.OutputInRuntime(p)).Append('\n');
         BuildInstructions.Append(text, p, layout, plan.RuntimeImage);
     }
 
@@ -180,7 +191,7 @@ public static class PythonDockerfileWriter
                     text.Append("COPY ").Append(manifest).Append(lockFile is null ? "" : " " + lockFile).Append(" ./\n");
                     InstallInputCopies.Append(text, profile);
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-install-project");
-                    text.Append("COPY . .\n");
+                    CopySources(text, plan);
                     Run(text, [uvCache], $"uv sync{locked} --no-dev --no-editable");
                 }
                 if (extra.Length > 0)
@@ -190,7 +201,7 @@ public static class PythonDockerfileWriter
                 }
                 break;
             default: // pip-project
-                text.Append("COPY . .\n");
+                CopySources(text, plan);
                 PinArguments(text, plan);
                 Run(text, [pipCache], "pip install ." + (extra.Length > 0 ? " " + extra : ""));
                 break;
@@ -246,6 +257,7 @@ public static class PythonDockerfileWriter
         text.Append("# The app's files stay owned by root: the service user can read them, not change them.\n");
         text.Append("COPY ").Append(plan.ServiceInContext == "." ? "." : plan.ServiceInContext + "/").Append(" .\n");
         DjangoStaticFiles.RuntimeStep(text, plan);
+        plan.Frontend?.WriteCopy(text, profile);
         if (plan.WritableFolders.Count > 0)
         {
             text.Append("# Folders the app writes (").Append(string.Join("; ", plan.WritableFolders.Select(w => $"{w.Path}: {w.Reason}, {w.Source}")))
@@ -317,6 +329,16 @@ public static class PythonDockerfileWriter
             .Append(string.Concat(pinned.Select(p => $" --build-arg {p.BuildArgument}=..."))).Append('\n');
         foreach (var pin in pinned)
             text.Append("ARG ").Append(pin.BuildArgument).Append('=').Append(pin.Version).Append('\n');
+    }
+
+    /// <summary>
+    /// The project's sources into the builder: the whole context, or, when the context widened to hold a frontend the service
+    /// serves, only the folder the service's own build needs (the frontend is built in its own stage).
+    /// </summary>
+    private static void CopySources(StringBuilder text, PythonImagePlan plan)
+    {
+        var own = plan.Profile.ServedFrontend is { } frontend ? RelativePath.Under(frontend.OwnBuildContext, plan.Profile.BuildContext) : ".";
+        text.Append("COPY ").Append(own == "." ? "." : own + "/").Append(" .\n");
     }
 
     private static string? InContext(ServiceProfile profile, string? path) =>

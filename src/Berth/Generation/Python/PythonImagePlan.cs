@@ -47,6 +47,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
 
     public required IReadOnlyList<string> Decisions { get; init; }
 
+    /// <summary>The Node stage that builds the frontend the service serves, or null.</summary>
+    public Node.FrontendBuildStage? Frontend { get; init; }
+
     /// <summary>The port the app states when the server binds another (<see cref="UnprivilegedPort"/>); null otherwise.</summary>
     public int? OutsidePort { get; init; }
 
@@ -79,7 +82,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 GracefulStopSeconds = GracefulTimeoutSeconds,
                 Processes = Server == "gunicorn" ? Workers : 1,
                 ProcessMemoryMiB = ProcessMemoryMiB,
-                BuildArguments = Profile.Env.Where(e => e.BuildTime).Select(e => e.Name).ToList(),
+                BuildArguments = [.. Profile.Env.Where(e => e.BuildTime).Select(e => e.Name), .. Frontend?.BuildArguments ?? []],
                 MigrationCommand = PythonMigrationCommand.Argv(Profile.Migrations),
                 BaseImage = RuntimeImage,
             };
@@ -87,7 +90,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
     }
 
     public IReadOnlyList<GeneratedFile> Files(OutputLayout layout) =>
-        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this, layout), DockerignoreWriter.Write(Profile, PythonDockerignore.Sections(Profile)), layout.Mirrored);
+        ServiceArtifacts.For(Profile, PythonDockerfileWriter.Write(this, layout),
+            DockerignoreWriter.Write(Profile, [.. PythonDockerignore.Sections(Profile), .. Frontend is null ? [] : (IgnoreSection[])[Frontend.IgnoreSection()]]), layout.Mirrored);
 
     public static PythonImagePlan For(ServiceProfile profile, GenerationOptions options)
     {
@@ -187,6 +191,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 $"a separate one-shot step before the new version starts — docker run --rm {profile.Name} {migrations.Command} — not chained into the server's command, so replicas never race to migrate");
 
         var serviceInContext = RelativePath.Under(profile.Path, profile.BuildContext);
+        var frontend = Node.FrontendBuildStage.For(profile, AppDirectory);
+        if (frontend is not null)
+            decisions.Add(frontend.Decision);
         return new PythonImagePlan
         {
             Profile = profile,
@@ -205,6 +212,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             ServiceInContext = serviceInContext,
             Decisions = decisions,
             OutsidePort = outsidePort,
+            Frontend = frontend,
         };
     }
 

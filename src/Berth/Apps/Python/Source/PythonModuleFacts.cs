@@ -45,6 +45,12 @@ public sealed record PythonModuleFacts(
 
     /// <summary><c>X == "literal"</c> where X is an env read or a variable holding one.</summary>
     public IReadOnlyList<EnvComparison> EnvComparisons { get; init; } = [];
+
+    /// <summary>Folders the app serves files from (StaticFiles mounts, Flask static/template folders, Django STATICFILES_DIRS).</summary>
+    public IReadOnlyList<ServedFolderClue> ServedFolders { get; init; } = [];
+
+    /// <summary>Module-level names that hold a path with a literal part, for served folders named from another module.</summary>
+    public IReadOnlyList<NamedPath> NamedPaths { get; init; } = [];
 }
 
 /// <summary>An Enum class and its members whose values are literals.</summary>

@@ -15,6 +15,7 @@ internal sealed class PythonModuleScanner
     private readonly List<AppFromCall> _appCalls = [];
     private readonly WritablePathCollector _writes;
     private readonly DjangoSettingCollector _django;
+    private readonly ServedFolderCollector _served;
     private readonly EnvHelperCollector _envHelpers;
     private readonly ConfigChoiceCollector _choices;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
@@ -40,6 +41,7 @@ internal sealed class PythonModuleScanner
         _logging = new JsonLoggingCollector(_names);
         _writes = new WritablePathCollector(_names);
         _django = new DjangoSettingCollector(_names);
+        _served = new ServedFolderCollector(_names, name => _variables.GetValueOrDefault((null, name)));
         _envHelpers = new EnvHelperCollector();
         _choices = new ConfigChoiceCollector(_names);
     }
@@ -90,6 +92,8 @@ internal sealed class PythonModuleScanner
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
             Writes = _writes.Build(),
             DjangoSettings = _django.Build(),
+            ServedFolders = _served.Build(),
+            NamedPaths = _served.Named,
             DerivedClasses = _settings.Derived,
             Enums = _choices.Enums,
             ChoiceTables = _choices.Tables,
@@ -265,6 +269,8 @@ internal sealed class PythonModuleScanner
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
+                _served.AddAssignment(names, value, statement.Line);
+                _served.AddModuleAssignment(names, value, statement.Line);
             }
         }
 
@@ -440,6 +446,7 @@ internal sealed class PythonModuleScanner
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
         _logging.AddCall(call, scope);
         _writes.AddCall(call);
+        _served.AddCall(call);
         RecognizeServerCall(call, scope);
     }
 
