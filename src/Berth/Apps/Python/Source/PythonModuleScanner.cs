@@ -16,11 +16,14 @@ internal sealed class PythonModuleScanner
     private readonly WritablePathCollector _writes;
     private readonly DjangoSettingCollector _django;
     private readonly EnvHelperCollector _envHelpers;
+    private readonly ConfigObjectReads _configReads;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _appSubclasses = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
     private readonly List<EnvRead> _envReads = [];
     private readonly List<EnvRead> _secretKeyReads = [];
+    private readonly Dictionary<string, EnvRead> _possiblyNone = new(StringComparer.Ordinal);
     private readonly Dictionary<PythonBlock, HashSet<string>> _guards = [];
     private readonly List<(ServerCall Call, string? TopLevelFunction)> _serverCalls = [];
     private readonly List<StringAssignment> _moduleStrings = [];
@@ -40,6 +43,7 @@ internal sealed class PythonModuleScanner
         _writes = new WritablePathCollector(_names);
         _django = new DjangoSettingCollector(_names);
         _envHelpers = new EnvHelperCollector();
+        _configReads = new ConfigObjectReads(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -137,6 +141,11 @@ internal sealed class PythonModuleScanner
             keywords = [.. header.Arguments.Where(a => a.Keyword is not null)];
         }
 
+        if (statement.Body is { Name: { } className } && bases.Select(AppConstructor).FirstOrDefault(c => c is not null) is { } appBase)
+        {
+            _appSubclasses.TryAdd(className, appBase); // class CTFdFlask(Flask): its instances are Flask apps
+        }
+
         if (statement.Body is { } body)
         {
             _settings.AddClass(body, statement.Scope, bases, keywords, statement.Line);
@@ -214,7 +223,7 @@ internal sealed class PythonModuleScanner
                         Walk(expression, statement.Scope, null);
                     }
 
-                    if (returned is CallExpression call && _names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+                    if (returned is CallExpression call && AppConstructor(call.Function) is { } constructor)
                     {
                         AddFactory(statement.Scope, constructor);
                     }
@@ -254,6 +263,9 @@ internal sealed class PythonModuleScanner
         if (value is not null)
         {
             _writes.AddAssignment(names, value, statement.Line);
+            _configReads.AddAssignment(names, value, scope);
+            if (scope.IsModuleLevel && names.Count == 1 && EnvReadRecognizer.Recognize(value, _names) is { Kind: EnvReadKind.Get, Default: null } unset && !IsGuarded(scope, unset.Name))
+                _possiblyNone[names[0]] = unset; // DATABASE_URL = os.environ.get("DATABASE_URL"): None when unset
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
@@ -291,9 +303,14 @@ internal sealed class PythonModuleScanner
         }
     }
 
+    /// <summary>The app class a call constructs: a framework's own, or a class of this file derived from one.</summary>
+    private string? AppConstructor(PythonExpression function) =>
+        _names.Match(PythonKnownNames.AppConstructors, function)
+        ?? (function is NameExpression name && _appSubclasses.TryGetValue(name.Name, out var constructor) ? constructor : null);
+
     private void RecognizeConstruction(PythonBlock scope, IReadOnlyList<string> names, CallExpression call, int line)
     {
-        if (_names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+        if (AppConstructor(call.Function) is { } constructor)
         {
             foreach (var name in names)
             {
@@ -395,6 +412,10 @@ internal sealed class PythonModuleScanner
             {
                 _envReads.Add(helped);
             }
+            else if (_configReads.Recognize(node) is { } configured)
+            {
+                _envReads.Add(configured.Required && IsGuarded(scope, configured.Name) ? configured with { Required = false } : configured);
+            }
 
             if (node is CallExpression call)
             {
@@ -426,6 +447,11 @@ internal sealed class PythonModuleScanner
                 callees.Add(called.Name);
             }
         }
+
+        // create_engine(DATABASE_URL) at import, with DATABASE_URL = os.environ.get(...) above: the app cannot start without it
+        if (scope.IsModuleLevel && _names.Match(PythonKnownNames.EngineFactories, call.Function) is not null
+            && call.Argument(0, "url") is NameExpression { Name: var url } && _possiblyNone.TryGetValue(url, out var unset))
+            _envReads.Add(unset with { Required = true });
 
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
         _logging.AddCall(call, scope);
