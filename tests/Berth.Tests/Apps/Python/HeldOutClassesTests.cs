@@ -160,4 +160,23 @@ public sealed class HeldOutClassesTests
         Assert.True(env["DATABASE_URL"].Required);
         Assert.False(env["REPLICA_URL"].Required);
     }
+
+    [Fact]
+    public void Reads_in_a_block_that_runs_only_when_another_variable_is_set_are_not_required()
+    {
+        var profile = Scan(new Dictionary<string, string>
+        {
+            ["requirements.txt"] = "flask\n",
+            ["site/__init__.py"] = "from flask import Flask\n\napp = Flask(__name__)\n",
+            ["site/settings.py"] =
+                "import os\n\nif \"CDN_TOKEN\" in os.environ:\n    CDN_ZONE = os.environ[\"CDN_ZONE\"]\n\n" +
+                "if \"CSP_SOURCES\" in os.environ:\n    CSP_SOURCES = os.environ.get(\"CSP_SOURCES\").split(\",\")\n\n" +
+                "ORIGINS = os.environ.get(\"ORIGINS\").split(\",\")\nSIGNING_KEY = os.environ[\"SIGNING_KEY\"]\n",
+        });
+        var env = profile.Env.ToDictionary(e => e.Name);
+        Assert.False(env["CDN_ZONE"].Required);
+        Assert.False(env["CSP_SOURCES"].Required);
+        Assert.True(env["ORIGINS"].Required);
+        Assert.True(env["SIGNING_KEY"].Required);
+    }
 }

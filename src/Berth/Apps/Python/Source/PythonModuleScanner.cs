@@ -168,8 +168,8 @@ internal sealed class PythonModuleScanner
     }
 
     /// <summary>
-    /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: inside the block, <c>os.environ["X"]</c> runs only when X is set,
-    /// so it does not make X required.
+    /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: the block runs only when X is set, so the reads in it make
+    /// nothing required.
     /// </summary>
     private void GuardedNames(IEnumerable<PythonExpression> condition, PythonBlock body)
     {
@@ -196,11 +196,15 @@ internal sealed class PythonModuleScanner
             _guards[body] = names;
     }
 
-    private bool IsGuarded(PythonBlock scope, string name)
+    /// <summary>
+    /// Whether the scope runs only when some variable is set: <c>if "X" in os.environ:</c> makes <c>os.environ["X"]</c> safe, and
+    /// <c>os.environ["X_ZONE"]</c> under <c>if "X_TOKEN" in os.environ:</c> is needed only by deployments that turn X on.
+    /// </summary>
+    private bool IsUnderEnvCondition(PythonBlock scope)
     {
         for (var block = scope; block is not null; block = block.Parent)
         {
-            if (_guards.TryGetValue(block, out var names) && names.Contains(name))
+            if (_guards.ContainsKey(block))
                 return true;
         }
         return false;
@@ -264,7 +268,7 @@ internal sealed class PythonModuleScanner
         {
             _writes.AddAssignment(names, value, statement.Line);
             _configReads.AddAssignment(names, value, scope);
-            if (scope.IsModuleLevel && names.Count == 1 && EnvReadRecognizer.Recognize(value, _names) is { Kind: EnvReadKind.Get, Default: null } unset && !IsGuarded(scope, unset.Name))
+            if (scope.IsModuleLevel && names.Count == 1 && EnvReadRecognizer.Recognize(value, _names) is { Kind: EnvReadKind.Get, Default: null } unset && !IsUnderEnvCondition(scope))
                 _possiblyNone[names[0]] = unset; // DATABASE_URL = os.environ.get("DATABASE_URL"): None when unset
             if (scope.IsModuleLevel)
             {
@@ -401,12 +405,12 @@ internal sealed class PythonModuleScanner
                 // SECRET_KEY = os.environ.get("X") in Django settings: Django refuses to start with an empty SECRET_KEY
                 if (read is { Required: false, Default: null, Kind: EnvReadKind.Get } && assignedTo == "SECRET_KEY" && scope.Owner is null)
                     _secretKeyReads.Add(read);
-                _envReads.Add(read.Required && IsGuarded(scope, read.Name) ? read with { Required = false } : read);
+                _envReads.Add(read.Required && IsUnderEnvCondition(scope) ? read with { Required = false } : read);
             }
             else if (node is AttributeExpression { Target: CallExpression target } && EnvReadRecognizer.Recognize(target, _names) is { Required: false, Default: null, Kind: EnvReadKind.Get } unguarded)
             {
-                // os.environ.get("X").split(" "): None has no .split, so the app fails without X
-                _envReads.Add(unguarded with { Required = true });
+                // os.environ.get("X").split(" "): None has no .split, so the app fails without X (unless the block runs only when set)
+                _envReads.Add(unguarded with { Required = !IsUnderEnvCondition(scope) });
             }
             else if (_envHelpers.Visit(node, raw, scope) is { } helped)
             {
@@ -414,7 +418,7 @@ internal sealed class PythonModuleScanner
             }
             else if (_configReads.Recognize(node) is { } configured)
             {
-                _envReads.Add(configured.Required && IsGuarded(scope, configured.Name) ? configured with { Required = false } : configured);
+                _envReads.Add(configured.Required && IsUnderEnvCondition(scope) ? configured with { Required = false } : configured);
             }
 
             if (node is CallExpression call)
