@@ -4,9 +4,11 @@
 The repositories are never committed: check each one out at the listed commit into CORPUS/<owner>+<name>
 (see bench/README.md), then
 
-    python3 bench/python-corpus/score.py CORPUS [--berth "dotnet src/Berth.Cli/bin/Debug/net10.0/berth.dll"] [--detail] [--lint-sample N]
+    python3 bench/python-corpus/score.py CORPUS [HELDOUT ...] [--berth "dotnet src/Berth.Cli/bin/Debug/net10.0/berth.dll"] [--detail] [--lint-sample N]
 
 A field is scored only where the facts state it (null = the repository states nothing to compare with).
+Each repository is looked for in the first folder given that holds it. Scores are printed for all repositories and
+per set ("corpus", the repositories Berth was fixed against, and "held-out", never seen while fixing).
 """
 import argparse, hashlib, json, os, re, shlex, subprocess, sys, tempfile
 
@@ -19,7 +21,16 @@ def run(berth, args, cwd=None):
 
 
 def folder(corpus, repo):
-    return os.path.join(corpus, repo.replace("/", "+"))
+    roots = corpus if isinstance(corpus, list) else [corpus]
+    candidates = [os.path.join(root, repo.replace("/", "+")) for root in roots]
+    return next((c for c in candidates if os.path.isdir(c)), candidates[0])
+
+
+SETS = ("corpus", "held-out")
+
+
+def set_of(fact):
+    return fact.get("set", "corpus")
 
 
 class Tally:
@@ -32,6 +43,21 @@ class Tally:
 
     def table(self):
         return {f: (t / c if c else None, int(c)) for f, (t, c) in sorted(self.fields.items())}
+
+
+class Both:
+    """Adds each score to the overall tally and to its set's."""
+
+    def __init__(self, *tallies):
+        self.tallies = tallies
+
+    def add(self, field, score, weight=1.0):
+        for t in self.tallies:
+            t.add(field, score, weight)
+
+
+def percent(score):
+    return "-" if score is None else f"{score:.0%}"
 
 
 def names(env, predicate):
@@ -160,13 +186,17 @@ def lint_sample(berth, corpus, repos, size):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus")
+    parser.add_argument("corpus", nargs="+", help="folders holding the checked-out repositories (owner+name)")
     parser.add_argument("--berth", default="dotnet src/Berth.Cli/bin/Debug/net10.0/berth.dll")
     parser.add_argument("--detail", action="store_true")
     parser.add_argument("--lint-sample", type=int, default=0)
+    parser.add_argument("--set", choices=SETS, help="score only this set")
     args = parser.parse_args()
     facts = json.load(open(os.path.join(HERE, "corpus.json")))["repos"]
+    if args.set:
+        facts = [f for f in facts if set_of(f) == args.set]
     tally = Tally()
+    tallies = {name: Tally() for name in SETS}
     for fact in facts:
         root = folder(args.corpus, fact["repo"])
         notes = []
@@ -178,19 +208,22 @@ def main():
         service = next((s for s in services if s["path"] == fact["service"]), None)
         if code != 0:
             notes.append("scan exit %d: %s" % (code, err.strip()[:200]))
-        score_scan(fact, service, tally, notes)
+        score_scan(fact, service, Both(tally, tallies[set_of(fact)]), notes)
         with tempfile.TemporaryDirectory() as out_dir:
             code, _, err = run(args.berth, ["init", root, "--out", out_dir])
             path = os.path.join(out_dir, fact["service"], "Dockerfile") if fact["service"] != "." else os.path.join(out_dir, "Dockerfile")
             dockerfile = open(path).read() if code in (0, 1) and os.path.exists(path) else None
             if dockerfile is None:
                 notes.append("init wrote no Dockerfile: " + err.strip()[:200])
-            score_init(fact, dockerfile, tally, notes)
+            score_init(fact, dockerfile, Both(tally, tallies[set_of(fact)]), notes)
         if args.detail:
-            print(f"{fact['repo']}: " + ("; ".join(notes) if notes else "all scored fields right"))
-    print("\n| field | score | cases |\n|---|---|---|")
+            print(f"{fact['repo']}{' (held-out)' if set_of(fact) == 'held-out' else ''}: " + ("; ".join(notes) if notes else "all scored fields right"))
+    per_set = {name: t.table() for name, t in tallies.items()}
+    print("\n| field | score | cases | " + " | ".join(f"{name} | cases" for name in SETS) + " |")
+    print("|---|---|---|" + "---|---|" * len(SETS))
     for field, (score, count) in tally.table().items():
-        print(f"| {field} | {'-' if score is None else f'{score:.0%}'} | {count} |")
+        cells = [per_set[name].get(field, (None, 0)) for name in SETS]
+        print(f"| {field} | {percent(score)} | {count} | " + " | ".join(f"{percent(s)} | {c}" for s, c in cells) + " |")
     if args.lint_sample:
         total, sample = lint_sample(args.berth, args.corpus, facts, args.lint_sample)
         print(f"\nlint: {total} findings on the repositories' own Dockerfiles; sample of {len(sample)}:")

@@ -13,11 +13,11 @@ public static class SecretNames
 
     /// <summary>
     /// Words that, after the secret-looking word, make the name describe the credential rather than hold it:
-    /// <c>ACCESS_TOKEN_EXPIRE_MINUTES</c>, <c>USER_PASSWORD_MIN_LENGTH</c>, <c>TOKEN_REDIS_PREFIX</c>, <c>AUTH_ENDPOINT</c>.
+    /// <c>ACCESS_TOKEN_EXPIRE_MINUTES</c>, <c>TOKEN_TIME</c>, <c>USER_PASSWORD_MIN_LENGTH</c>, <c>TOKEN_REDIS_PREFIX</c>, <c>AUTH_ENDPOINT</c>.
     /// </summary>
     private static readonly string[] DescribingWords =
     [
-        "EXPIRE", "EXPIRES", "EXPIRY", "EXPIRATION", "MINUTES", "HOURS", "SECONDS", "DAYS", "TTL", "TIMEOUT", "LIFETIME", "AGE",
+        "EXPIRE", "EXPIRES", "EXPIRY", "EXPIRATION", "MINUTES", "HOURS", "SECONDS", "DAYS", "TTL", "TIMEOUT", "LIFETIME", "AGE", "TIME", "DURATION", "INTERVAL",
         "LENGTH", "COUNT", "SIZE", "PREFIX", "ALGORITHM", "HEADER", "ENDPOINT", "URL", "URI", "ENABLED", "ENABLE", "DISABLED",
         "LOGIN", "PATH", "EXCLUDE", "PATTERN", "MARKER", "REQUIRE", "REQUIRED", "MODE", "TYPE", "NAME", "LOCATION", "FILE",
         "IP", "IPS", "CIDR", "CIDRS", "SUBNET", "SUBNETS", "NETWORK", "NETWORKS", "RANGE", "RANGES",

@@ -20,6 +20,8 @@ public sealed class SecretNamesTests
     [InlineData("PORT", false)]
     [InlineData("APP_NAME", false)]
     [InlineData("ACCESS_TOKEN_EXPIRE_MINUTES", false)]
+    [InlineData("TOKEN_TIME", false)]
+    [InlineData("SESSION_TOKEN_REFRESH_INTERVAL", false)]
     [InlineData("EMAIL_RESET_TOKEN_EXPIRE_HOURS", false)]
     [InlineData("TOKEN_REDIS_PREFIX", false)]
     [InlineData("USER_PASSWORD_MIN_LENGTH", false)]

@@ -27,6 +27,33 @@ public sealed record EntrypointCandidate(PythonModuleFacts Module, string Attrib
             var chosen = useAsgi ? asgi! : setting;
             yield return new EntrypointCandidate(module, "application", useAsgi ? Framework.DjangoAsgi : Framework.DjangoWsgi, false, chosen.Line, chosen.Value);
         }
+        else if (module.ModuleStrings.FirstOrDefault(s => s.Name == "ROOT_URLCONF") is { } urls && ProjectApplication(tree, module.File) is { } project)
+        {
+            // Settings without WSGI_APPLICATION/ASGI_APPLICATION: the project's wsgi.py (or, with none, asgi.py) beside them is what servers import.
+            yield return new EntrypointCandidate(module, "application", project.Asgi ? Framework.DjangoAsgi : Framework.DjangoWsgi, false, urls.Line, project.Dotted);
+        }
+    }
+
+    /// <summary>
+    /// The wsgi.py or asgi.py (a module or a package) of the Django project whose settings are in <paramref name="settingsFile"/>
+    /// (<c>proj/settings.py</c> or <c>proj/settings/base.py</c>), as the dotted path of its <c>application</c> from manage.py's folder.
+    /// </summary>
+    private static (string Dotted, bool Asgi)? ProjectApplication(SourceTree tree, string settingsFile)
+    {
+        var project = RelativePath.Parent(settingsFile);
+        if (project.Split('/')[^1] == "settings")
+            project = RelativePath.Parent(project);
+        if (ManagePyFolder(tree, settingsFile) is not { } root || project == ".")
+            return null;
+        foreach (var (name, asgi) in new[] { ("wsgi", false), ("asgi", true) })
+        {
+            foreach (var file in new[] { RelativePath.Join(project, name + ".py"), RelativePath.Join(project, name + "/__init__.py") })
+            {
+                if (tree.Exists(file) && RelativePath.Within(RelativePath.Join(project, name), root) is { } module and not ".")
+                    return (module.Replace('/', '.') + ".application", asgi);
+            }
+        }
+        return null;
     }
 
     /// <summary>module:attr as a server imports it with <paramref name="importRoot"/> (relative to the service) on sys.path.</summary>
@@ -72,14 +99,16 @@ public sealed record EntrypointCandidate(PythonModuleFacts Module, string Attrib
         return attribute == Attribute && (full == module || full.EndsWith("." + module, StringComparison.Ordinal));
     }
 
-    private static bool HasManagePy(SourceTree tree, string settingsFile)
+    private static bool HasManagePy(SourceTree tree, string settingsFile) => ManagePyFolder(tree, settingsFile) is not null;
+
+    private static string? ManagePyFolder(SourceTree tree, string settingsFile)
     {
         for (var folder = RelativePath.Parent(settingsFile); ; folder = RelativePath.Parent(folder))
         {
             if (tree.Exists(RelativePath.Join(folder, "manage.py")))
-                return true;
+                return folder;
             if (folder == ".")
-                return false;
+                return null;
         }
     }
 }

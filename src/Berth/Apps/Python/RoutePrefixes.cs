@@ -4,7 +4,8 @@ namespace Berth.Apps.Python;
 
 /// <summary>
 /// The full prefix a route gets: its router's own prefix, the prefix where that router is included, and so on up through routers
-/// included into routers (<c>utils.router</c> → <c>api_router</c> → <c>app.include_router(api_router, prefix=settings.API_V1_STR)</c>).
+/// included into routers (<c>utils.router</c> → <c>api_router</c> → <c>app.include_router(api_router, prefix=settings.API_V1_STR)</c>),
+/// and apps mounted into apps (<c>app.mount("/api/v1", app=api)</c>).
 /// A prefix written as a name is resolved to the literal default of the settings field or module constant it names; one that
 /// cannot be resolved makes the path partial, and the route says so.
 /// </summary>
@@ -28,16 +29,19 @@ internal sealed class RoutePrefixes(IReadOnlyList<PythonModuleFacts> modules)
     private string? Of(PythonModuleFacts module, string variable, int depth)
     {
         var router = module.Routers.FirstOrDefault(r => r.Variable == variable);
-        if (router is null || depth == MaxDepth)
-            return null; // the app itself (or a cycle)
+        if (depth == MaxDepth)
+            return null; // a cycle
+        if (router is null && module.Apps.All(a => a.Variable != variable))
+            return null; // the app itself
+        // a router, or an app mounted into another (app.mount("/api/v1", app=api)): its routes answer below where it is included
         var moduleName = PythonServiceDetector.ModuleName(module.File);
         var (including, inclusion) = modules
             .SelectMany(m => m.Inclusions.Select(i => (Module: m, Inclusion: i)))
             .FirstOrDefault(x => PythonServiceDetector.IncludesRouter(x.Module, x.Inclusion, module, moduleName, variable));
         if (inclusion is null)
-            return router.Prefix;
+            return router?.Prefix;
         var outer = Of(including, inclusion.Target, depth + 1);
-        return HealthPaths.Join(outer, PrefixOf(including, inclusion), router.Prefix);
+        return HealthPaths.Join(outer, PrefixOf(including, inclusion), router?.Prefix);
     }
 
     private string? PrefixOf(PythonModuleFacts including, RouterInclusion inclusion)

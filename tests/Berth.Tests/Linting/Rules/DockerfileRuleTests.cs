@@ -300,6 +300,14 @@ public sealed class FinalStageRunsAsRootTests
     }
 
     [Fact]
+    public void Quiet_on_a_dev_containers_image_and_not_on_the_same_text_elsewhere()
+    {
+        const string workstation = "FROM python:3.11-bookworm\nRUN pip install ruff\n";
+        Assert.DoesNotContain(DockerfileLinter.Lint("repo/.devcontainer/Dockerfile", workstation, null, null, null, null), f => f.Rule == "BDF402");
+        Assert.Contains(DockerfileLinter.Lint("repo/docker/Dockerfile", workstation, null, null, null, null), f => f.Rule == "BDF402");
+    }
+
+    [Fact]
     public void Hadolint_pragmas_suppress_it() => LintCase.Assert("BDF402", """
         FROM python:3.11-slim
         # hadolint ignore=DL3002

@@ -39,10 +39,13 @@ internal static class InstallInputFinder
             tables.Add(sources);
         if (TomlDocument.Table(poetry, "dependencies") is { } main)
             tables.Add(main);
+        var groupOnly = GroupOnlyNames(document, dependencies);
         foreach (var table in tables)
         {
             foreach (var (name, value) in table)
             {
+                if (table == sources && groupOnly.Contains(PythonPackageName.Normalize(name)))
+                    continue; // a source for a package only a dependency group names: the production install never reads it
                 var entries = value switch
                 {
                     TomlTable one => [one],
@@ -57,6 +60,30 @@ internal static class InstallInputFinder
         foreach (var requirement in dependencies.Where(d => d.Url is { } url && url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
             AddPackage(scanRoot, inputs, Resolve(scanRoot, LocalPathOf(requirement.Url!), folder, requirement.File, requirement.Line));
         return inputs;
+    }
+
+    /// <summary>
+    /// Packages that only <c>[dependency-groups]</c> name (a PEP 735 group such as <c>netflix = ["internal-plugins"]</c>), not the
+    /// production dependencies: the image's install (<c>--no-dev</c>, no <c>--group</c>) never reads their uv sources.
+    /// </summary>
+    private static HashSet<string> GroupOnlyNames(TomlDocument document, IEnumerable<PythonRequirement> dependencies)
+    {
+        var production = dependencies.Select(d => PythonPackageName.Normalize(d.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (TomlDocument.Table(document.Root, "dependency-groups") is not { } groups)
+            return names;
+        foreach (var (_, value) in groups)
+        {
+            foreach (var requirement in (value as TomlArray)?.OfType<string>() ?? [])
+            {
+                var end = 0;
+                while (end < requirement.Length && (char.IsAsciiLetterOrDigit(requirement[end]) || requirement[end] is '-' or '_' or '.'))
+                    end++;
+                if (end > 0 && PythonPackageName.Normalize(requirement[..end]) is var name && !production.Contains(name))
+                    names.Add(name);
+            }
+        }
+        return names;
     }
 
     /// <summary>A local package folder, and the readme and license files its pyproject.toml names outside it.</summary>

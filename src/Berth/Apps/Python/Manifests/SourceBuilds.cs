@@ -20,7 +20,7 @@ public static class SourceBuilds
             if (wheels.Any(w => Fits(w, cp)))
                 continue;
             var row = NativeLibraryCatalog.Entries.FirstOrDefault(e => e.Name == package.Name && e.Extra is null);
-            var build = (row?.Build ?? []).Append("gcc").Distinct(StringComparer.Ordinal).ToList();
+            var build = (row?.Build ?? []).Append("gcc").Append("libc6-dev").Distinct(StringComparer.Ordinal).ToList();
             var reason = $"{lockFile} lists no wheel of {package.Name} {package.Version} for {cp} manylinux x86_64 " +
                 (wheels.Count == 0 ? "(a source distribution only)" : $"({wheels.Count} wheel{(wheels.Count == 1 ? "" : "s")}, none for this target)") +
                 ": it builds from source in the builder" + (row is null ? " (not in Berth's native-library table: a C extension may need more headers)" : "");

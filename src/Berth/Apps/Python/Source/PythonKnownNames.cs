@@ -116,6 +116,22 @@ internal static class PythonKnownNames
         ("pythonjsonlogger.orjson.OrjsonFormatter", "pythonjsonlogger.orjson.OrjsonFormatter"),
         ("pythonjsonlogger.msgspec.MsgspecFormatter", "pythonjsonlogger.msgspec.MsgspecFormatter"));
 
+    /// <summary>Classes whose instances read env variables when called: <c>config = Config(".env"); config("X")</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ConfigClasses = Canonical(
+        ("starlette.config.Config", "starlette.config.Config"),
+        ("decouple.AutoConfig", "decouple.AutoConfig"));
+
+    /// <summary>Ready-made config objects: python-decouple's <c>from decouple import config</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ConfigFunctions = Canonical(
+        ("decouple.config", "decouple.config"));
+
+    /// <summary>Database engine constructors that fail at import when their URL is None.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EngineFactories = Canonical(
+        ("sqlalchemy.create_engine", "create_engine"),
+        ("sqlalchemy.engine.create_engine", "create_engine"),
+        ("sqlmodel.create_engine", "create_engine"),
+        ("sqlalchemy.ext.asyncio.create_async_engine", "create_async_engine"));
+
     /// <summary>structlog's processor that renders each event as one JSON line.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsonRenderers = Canonical(
         ("structlog.processors.JSONRenderer", "structlog.processors.JSONRenderer"));

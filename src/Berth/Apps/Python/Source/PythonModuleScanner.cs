@@ -18,11 +18,14 @@ internal sealed class PythonModuleScanner
     private readonly ServedFolderCollector _served;
     private readonly EnvHelperCollector _envHelpers;
     private readonly ConfigChoiceCollector _choices;
+    private readonly ConfigObjectReads _configReads;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _appSubclasses = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
     private readonly List<EnvRead> _envReads = [];
     private readonly List<EnvRead> _secretKeyReads = [];
+    private readonly Dictionary<string, EnvRead> _possiblyNone = new(StringComparer.Ordinal);
     private readonly Dictionary<PythonBlock, HashSet<string>> _guards = [];
     private readonly List<(ServerCall Call, string? TopLevelFunction)> _serverCalls = [];
     private readonly List<StringAssignment> _moduleStrings = [];
@@ -44,6 +47,7 @@ internal sealed class PythonModuleScanner
         _served = new ServedFolderCollector(_names, name => _variables.GetValueOrDefault((null, name)));
         _envHelpers = new EnvHelperCollector();
         _choices = new ConfigChoiceCollector(_names);
+        _configReads = new ConfigObjectReads(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -147,6 +151,11 @@ internal sealed class PythonModuleScanner
             keywords = [.. header.Arguments.Where(a => a.Keyword is not null)];
         }
 
+        if (statement.Body is { Name: { } className } && bases.Select(AppConstructor).FirstOrDefault(c => c is not null) is { } appBase)
+        {
+            _appSubclasses.TryAdd(className, appBase); // class CTFdFlask(Flask): its instances are Flask apps
+        }
+
         if (statement.Body is { } body)
         {
             _settings.AddClass(body, statement.Scope, bases, keywords, statement.Line);
@@ -170,8 +179,8 @@ internal sealed class PythonModuleScanner
     }
 
     /// <summary>
-    /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: inside the block, <c>os.environ["X"]</c> runs only when X is set,
-    /// so it does not make X required.
+    /// <c>if "X" in os.environ:</c> and <c>if os.getenv("X"):</c>: the block runs only when X is set, so the reads in it make
+    /// nothing required.
     /// </summary>
     private void GuardedNames(IEnumerable<PythonExpression> condition, PythonBlock body)
     {
@@ -198,11 +207,15 @@ internal sealed class PythonModuleScanner
             _guards[body] = names;
     }
 
-    private bool IsGuarded(PythonBlock scope, string name)
+    /// <summary>
+    /// Whether the scope runs only when some variable is set: <c>if "X" in os.environ:</c> makes <c>os.environ["X"]</c> safe, and
+    /// <c>os.environ["X_ZONE"]</c> under <c>if "X_TOKEN" in os.environ:</c> is needed only by deployments that turn X on.
+    /// </summary>
+    private bool IsUnderEnvCondition(PythonBlock scope)
     {
         for (var block = scope; block is not null; block = block.Parent)
         {
-            if (_guards.TryGetValue(block, out var names) && names.Contains(name))
+            if (_guards.ContainsKey(block))
                 return true;
         }
         return false;
@@ -225,7 +238,7 @@ internal sealed class PythonModuleScanner
                         Walk(expression, statement.Scope, null);
                     }
 
-                    if (returned is CallExpression call && _names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+                    if (returned is CallExpression call && AppConstructor(call.Function) is { } constructor)
                     {
                         AddFactory(statement.Scope, constructor);
                     }
@@ -266,6 +279,9 @@ internal sealed class PythonModuleScanner
         {
             _writes.AddAssignment(names, value, statement.Line);
             _choices.AddAssignment(names, value, statement.Line);
+            _configReads.AddAssignment(names, value, scope);
+            if (scope.IsModuleLevel && names.Count == 1 && EnvReadRecognizer.Recognize(value, _names) is { Kind: EnvReadKind.Get, Default: null } unset && !IsUnderEnvCondition(scope))
+                _possiblyNone[names[0]] = unset; // DATABASE_URL = os.environ.get("DATABASE_URL"): None when unset
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
@@ -306,9 +322,14 @@ internal sealed class PythonModuleScanner
         }
     }
 
+    /// <summary>The app class a call constructs: a framework's own, or a class of this file derived from one.</summary>
+    private string? AppConstructor(PythonExpression function) =>
+        _names.Match(PythonKnownNames.AppConstructors, function)
+        ?? (function is NameExpression name && _appSubclasses.TryGetValue(name.Name, out var constructor) ? constructor : null);
+
     private void RecognizeConstruction(PythonBlock scope, IReadOnlyList<string> names, CallExpression call, int line)
     {
-        if (_names.Match(PythonKnownNames.AppConstructors, call.Function) is { } constructor)
+        if (AppConstructor(call.Function) is { } constructor)
         {
             foreach (var name in names)
             {
@@ -400,16 +421,20 @@ internal sealed class PythonModuleScanner
                 // SECRET_KEY = os.environ.get("X") in Django settings: Django refuses to start with an empty SECRET_KEY
                 if (read is { Required: false, Default: null, Kind: EnvReadKind.Get } && assignedTo == "SECRET_KEY" && scope.Owner is null)
                     _secretKeyReads.Add(read);
-                _envReads.Add(read.Required && IsGuarded(scope, read.Name) ? read with { Required = false } : read);
+                _envReads.Add(read.Required && IsUnderEnvCondition(scope) ? read with { Required = false } : read);
             }
             else if (node is AttributeExpression { Target: CallExpression target } && EnvReadRecognizer.Recognize(target, _names) is { Required: false, Default: null, Kind: EnvReadKind.Get } unguarded)
             {
-                // os.environ.get("X").split(" "): None has no .split, so the app fails without X
-                _envReads.Add(unguarded with { Required = true });
+                // os.environ.get("X").split(" "): None has no .split, so the app fails without X (unless the block runs only when set)
+                _envReads.Add(unguarded with { Required = !IsUnderEnvCondition(scope) });
             }
             else if (_envHelpers.Visit(node, raw, scope) is { } helped)
             {
                 _envReads.Add(helped);
+            }
+            else if (_configReads.Recognize(node) is { } configured)
+            {
+                _envReads.Add(configured.Required && IsUnderEnvCondition(scope) ? configured with { Required = false } : configured);
             }
 
             if (node is CallExpression call)
@@ -442,6 +467,11 @@ internal sealed class PythonModuleScanner
                 callees.Add(called.Name);
             }
         }
+
+        // create_engine(DATABASE_URL) at import, with DATABASE_URL = os.environ.get(...) above: the app cannot start without it
+        if (scope.IsModuleLevel && _names.Match(PythonKnownNames.EngineFactories, call.Function) is not null
+            && call.Argument(0, "url") is NameExpression { Name: var url } && _possiblyNone.TryGetValue(url, out var unset))
+            _envReads.Add(unset with { Required = true });
 
         _routes.AddCall(call, assignedTo, target => target is not null && IsAppOrRouterVariable(scope, target));
         _logging.AddCall(call, scope);

@@ -4,7 +4,7 @@ namespace Berth.Apps.Python.Stated;
 
 /// <summary>
 /// A command line that starts a Python server, as a repository writes it (Procfile, start script, Dockerfile CMD, compose
-/// <c>command:</c>): the server, the module:attr it serves, and the port it binds when the port is a literal.
+/// <c>command:</c>): the server, the module:attr it serves, and the port it binds when the port is a literal (quoted or not: <c>--bind '0.0.0.0:8000'</c>).
 /// </summary>
 public sealed partial record ServerCommandLine(string Command, string Server, string? AppReference, int? Port)
 {
@@ -42,6 +42,6 @@ public sealed partial record ServerCommandLine(string Command, string Server, st
     [GeneratedRegex(@"^[A-Za-z_][\w.]*:[A-Za-z_][\w.]*(\(\))?$")]
     private static partial Regex AppReferencePattern();
 
-    [GeneratedRegex(@"(--port[ =]|-p |--http[ =]|--http-socket[ =]|(-b|--bind)[ =]+[^ :""']*:)\$?\{?(PORT:-)?(?<port>\d+)\b")]
+    [GeneratedRegex(@"(--port[ =]|-p |--http[ =]|--http-socket[ =]|(-b|--bind)[ =]+[""']?[^ :""']*:)[""']?\$?\{?(PORT:-)?(?<port>\d+)\b")]
     private static partial Regex PortPattern();
 }

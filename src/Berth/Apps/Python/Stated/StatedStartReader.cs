@@ -121,6 +121,7 @@ public static partial class StatedStartReader
         List<(int, Evidence)> lastExposes = [];
         var workerStage = false;
         var stageRunsServer = false;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal); // ENV and ARG literals, for EXPOSE ${APP_PORT}
         foreach (var (line, number) in LogicalLines(text))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
@@ -143,9 +144,19 @@ public static partial class StatedStartReader
                 case "EXPOSE" when !workerStage:
                     foreach (var word in argument.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
-                        if (int.TryParse(word.Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var exposed))
-                            stageExposes.Add((exposed, new Evidence($"port {exposed} from the repository's Dockerfile EXPOSE", file, number)));
+                        var variable = DockerfileVariable().Match(word);
+                        var value = variable.Success ? variables.GetValueOrDefault(variable.Groups["name"].Value) : word;
+                        if (int.TryParse(value?.Split('/')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var exposed))
+                            stageExposes.Add((exposed, new Evidence($"port {exposed} from the repository's Dockerfile EXPOSE {word}", file, number)));
                     }
+                    break;
+                case "ARG" or "ENV":
+                    foreach (Match pair in DockerfileAssignment().Matches(argument))
+                        variables[pair.Groups["name"].Value] = pair.Groups["value"].Value;
+                    if (instruction == "ENV" && DockerfileLegacyEnv().Match(argument) is { Success: true } legacy)
+                        variables[legacy.Groups["name"].Value] = legacy.Groups["value"].Value;
+                    if (instruction == "ENV" && EnvPort().Match(argument) is { Success: true } port)
+                        stageExposes.Add((int.Parse(port.Groups["port"].Value, CultureInfo.InvariantCulture), new Evidence($"port {port.Groups["port"].Value} from the repository's Dockerfile ENV PORT", file, number)));
                     break;
                 case "CMD" or "ENTRYPOINT":
                     foreach (var part in argument.Split([";", "&&"], StringSplitOptions.RemoveEmptyEntries))
@@ -158,11 +169,6 @@ public static partial class StatedStartReader
                             stageRunsServer = true;
                         }
                     }
-                    break;
-                case "ENV":
-                    var port = EnvPort().Match(argument);
-                    if (port.Success)
-                        stageExposes.Add((int.Parse(port.Groups["port"].Value, CultureInfo.InvariantCulture), new Evidence($"port {port.Groups["port"].Value} from the repository's Dockerfile ENV PORT", file, number)));
                     break;
             }
         }
@@ -219,6 +225,18 @@ public static partial class StatedStartReader
 
     [GeneratedRegex(@"^PORT[= ]+""?(?<port>\d+)")]
     private static partial Regex EnvPort();
+
+    /// <summary>A word that is one variable: <c>$APP_PORT</c>, <c>${APP_PORT}</c> (a <c>/tcp</c> suffix allowed).</summary>
+    [GeneratedRegex(@"^\$\{?(?<name>[A-Za-z_]\w*)\}?(/\w+)?$")]
+    private static partial Regex DockerfileVariable();
+
+    /// <summary><c>NAME=value</c> pairs of an ENV or ARG with a literal value (quoted or not).</summary>
+    [GeneratedRegex(@"(?<![^\s])(?<name>[A-Za-z_]\w*)=[""']?(?<value>[^\s""'$]*)[""']?(?=\s|$)")]
+    private static partial Regex DockerfileAssignment();
+
+    /// <summary>The legacy <c>ENV NAME value</c> form.</summary>
+    [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)\s+[""']?(?<value>[^\s""'$=]+)[""']?\s*$")]
+    private static partial Regex DockerfileLegacyEnv();
 
     [GeneratedRegex(@"^-?\s*(command|entrypoint):\s*(?<command>[^\[#].*)$")]
     private static partial Regex ComposeCommand();

@@ -1,6 +1,9 @@
 namespace Berth.Linting.Rules.Dockerfile;
 
-/// <summary>BDF402: the image runs as root: no USER in the final stage on a root base, or USER root/0 last.</summary>
+/// <summary>
+/// BDF402: the image runs as root: no USER in the final stage on a root base, or USER root/0 last. Not asked of a dev container's
+/// image (a Dockerfile under <c>.devcontainer/</c>): it is a developer's workstation, whose user devcontainer.json chooses, not a service.
+/// </summary>
 public sealed class FinalStageRunsAsRoot : DockerfileRule
 {
     public override RuleInfo Info { get; } = new("BDF402", "final-stage-runs-as-root", Severity.Warning,
@@ -8,7 +11,7 @@ public sealed class FinalStageRunsAsRoot : DockerfileRule
 
     public override void Check(DockerfileLintContext context, FindingSink findings)
     {
-        if (context.Final is not { } final)
+        if (context.Final is not { } final || IsDevContainer(context.File))
             return;
         var user = context.UserAt(final.Stage.Index);
         if (!DockerfileLintContext.IsRoot(user))
@@ -19,4 +22,6 @@ public sealed class FinalStageRunsAsRoot : DockerfileRule
             lastUser is null ? "the final stage sets no USER and its base runs as root" : $"the last USER is {lastUser.User}",
             "Create a user with a numeric UID (e.g. 10001) and end with USER 10001:10001"));
     }
+
+    private static bool IsDevContainer(string file) => file.Split('/', '\\').Contains(".devcontainer", StringComparer.Ordinal);
 }

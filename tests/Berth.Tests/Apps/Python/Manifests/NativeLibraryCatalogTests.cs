@@ -14,7 +14,7 @@ public sealed class NativeLibraryCatalogTests
         var library = Single("psycopg2==2.9.9");
 
         Assert.Equal("psycopg2", library.Dependency);
-        Assert.Equal(["libpq-dev", "gcc"], library.BuildPackages);
+        Assert.Equal(["libpq-dev", "gcc", "libc6-dev"], library.BuildPackages);
         Assert.Equal(["libpq5"], library.RuntimePackages);
         Assert.False(library.BinaryWheel);
     }
@@ -46,11 +46,12 @@ public sealed class NativeLibraryCatalogTests
 
     [Theory]
     [InlineData("psycopg", "", "libpq5")]
-    [InlineData("psycopg[c]", "libpq-dev gcc", "libpq5")]
-    [InlineData("mysqlclient", "default-libmysqlclient-dev pkg-config gcc", "libmariadb3")]
-    [InlineData("pycairo", "libcairo2-dev pkg-config gcc", "libcairo2")]
-    [InlineData("python-ldap", "libldap2-dev libsasl2-dev gcc", "libldap-2.5-0 libsasl2-2")]
-    [InlineData("pyodbc", "unixodbc-dev gcc", "unixodbc")]
+    [InlineData("psycopg[c]", "libpq-dev gcc libc6-dev", "libpq5")]
+    [InlineData("mysqlclient", "default-libmysqlclient-dev pkg-config gcc libc6-dev", "libmariadb3")]
+    [InlineData("pycairo", "libcairo2-dev pkg-config gcc libc6-dev", "libcairo2")]
+    [InlineData("python-ldap", "libldap2-dev libsasl2-dev gcc libc6-dev", "libldap-2.5-0 libsasl2-2")]
+    [InlineData("pyodbc", "unixodbc-dev gcc libc6-dev", "unixodbc")]
+    [InlineData("uwsgi", "gcc libc6-dev", "")]
     [InlineData("pdf2image", "", "poppler-utils")]
     [InlineData("pydub", "", "ffmpeg")]
     [InlineData("WeasyPrint", "", "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0")]

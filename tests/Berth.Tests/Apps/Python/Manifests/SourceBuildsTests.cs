@@ -30,9 +30,9 @@ public sealed class SourceBuildsTests
         var builds = SourceBuilds.For(locked, "uv.lock", "3.11");
 
         Assert.Equal(["uwsgi", "mysqlclient"], builds.Select(b => b.Dependency));
-        Assert.Equal(["gcc"], builds[0].BuildPackages);
+        Assert.Equal(["gcc", "libc6-dev"], builds[0].BuildPackages);
         Assert.Contains("uv.lock lists no wheel of uwsgi 2.0.27 for cp311 manylinux x86_64 (a source distribution only)", builds[0].Reason, StringComparison.Ordinal);
-        Assert.Equal(["default-libmysqlclient-dev", "pkg-config", "gcc"], builds[1].BuildPackages);
+        Assert.Equal(["default-libmysqlclient-dev", "pkg-config", "gcc", "libc6-dev"], builds[1].BuildPackages);
         Assert.Equal(["libmariadb3"], builds[1].RuntimePackages);
     }
 
