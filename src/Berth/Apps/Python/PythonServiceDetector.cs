@@ -155,6 +155,10 @@ public sealed class PythonServiceDetector : IServiceDetector
             notes.Add($"{health[0].Path} does not answer HEAD ({chosen.Framework.Name} answers HEAD only where it is declared); load balancers and uptime checks that send HEAD get 405 — declare methods=[\"GET\", \"HEAD\"]");
 
         var env = EnvVariables(serviceModules, notes);
+        var serverOptions = StatedServerOptions.Choose(procfile, stated, evidence, notes);
+        foreach (var option in serverOptions.Where(o => o.Variable is { } v && env.All(e => e.Name != v)))
+            env.Add(new EnvVariable(option.Variable!, false, false, option.Source, option.Literal));
+        env = env.OrderByDescending(e => e.Required).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         var django = chosen.DjangoApplication is not null
             ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
@@ -232,6 +236,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                     : [],
                 ProjectName = manifests.ProjectName,
                 Django = django,
+                ServerOptions = serverOptions,
             },
         };
     }
