@@ -60,7 +60,7 @@ public static partial class GunicornSettingsReader
 
     /// <summary><c>WEB_CONCURRENCY</c> as the Dockerfile sets it: the worker count gunicorn and uvicorn take when no flag says one.</summary>
     public static StatedServerOption? ReadConcurrency(string file, int line, string argument) =>
-        WebConcurrency().Match(argument) is { Success: true } m ? new StatedServerOption("workers", m.Groups["value"].Value, "WEB_CONCURRENCY", $"{file}:{line}") : null;
+        WebConcurrency().Match(argument) is { Success: true } m ? new StatedServerOption("workers", $"${{WEB_CONCURRENCY:-{m.Groups["value"].Value}}}", "WEB_CONCURRENCY", $"{file}:{line}") : null;
 
     private static string? Value(string python)
     {
