@@ -5,8 +5,11 @@ using Berth.Apps.Python.Stated;
 
 namespace Berth.Generation.Python;
 
-/// <summary>A flag the generated server command carries because the repository states it: the flag as Berth's server spells it, and the statement.</summary>
-public sealed record KeptServerFlag(string Flag, string? Value, StatedServerOption From)
+/// <summary>
+/// A flag the generated server command carries because the repository states it: the flag as Berth's server spells it, and the statement.
+/// Overrides: the flag undoes the statement (a pid file moved to /tmp) rather than keeping it.
+/// </summary>
+public sealed record KeptServerFlag(string Flag, string? Value, StatedServerOption From, bool Overrides = false)
 {
     public IEnumerable<string> Words => Value is null ? [Flag] : [Flag, Value];
 }
@@ -52,8 +55,8 @@ public sealed record StatedServerFlags
 
     public int? GracefulSeconds => GracefulTimeout is { Value: { } v } ? int.Parse(v, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Every flag kept, for the Dockerfile's header.</summary>
-    public IEnumerable<KeptServerFlag> Kept => new[] { Workers, Timeout, GracefulTimeout, WorkerClass }.OfType<KeptServerFlag>().Concat(Added);
+    /// <summary>Every flag kept as stated (not the overrides), for the Dockerfile's header.</summary>
+    public IEnumerable<KeptServerFlag> Kept => new[] { Workers, Timeout, GracefulTimeout, WorkerClass }.OfType<KeptServerFlag>().Concat(Added.Where(f => !f.Overrides));
 
     private static readonly HashSet<string> Numeric = ["workers", "threads", "timeout", "graceful-timeout", "keep-alive", "max-requests", "max-requests-jitter", "worker-connections", "limit-concurrency", "backlog"];
 
@@ -95,7 +98,7 @@ public sealed record StatedServerFlags
             decisions.Add($"gunicorn reads {PythonImagePlan.AppDirectory}/gunicorn.conf.py by itself ({ownConfig}): the command's flags override its settings; its hooks and other settings still apply");
         void Override(StatedServerOption option, string flag, string value, string why)
         {
-            added.Add(new KeptServerFlag(flag, value, option));
+            added.Add(new KeptServerFlag(flag, value, option, Overrides: true));
             decisions.Add($"overrides {option.Shown} ({option.Source}) with {flag} {value}: {why}, and gunicorn would still read it from gunicorn.conf.py");
         }
         bool FromOwnConfig(StatedServerOption option) => readsOwnConfig && option.Source.StartsWith(ownConfig + ":", StringComparison.Ordinal);
