@@ -67,4 +67,13 @@ public sealed class StatedServerFlagsTests
         Assert.Contains("overrides --pid /run/gunicorn.pid (gunicorn.conf.py:9) with --pid /tmp/gunicorn.pid", stdout);
         Assert.Contains("drops --access-logfile /var/log/gunicorn/access.log (gunicorn, gunicorn.conf.py:8)", stdout);
     }
+
+    [Fact]
+    public void Gunicorn_only_settings_under_uvicorn_are_dropped_and_the_worker_count_and_forwarded_ips_carry_over()
+    {
+        var (stdout, dockerfile) = Init("stated-flags-gunicorn-conf", "--server", "uvicorn");
+        Assert.Equal("""CMD ["uvicorn", "wsgi:app", "--host", "0.0.0.0", "--port", "8000", "--interface", "wsgi", "--workers", "2", "--forwarded-allow-ips", "*"]""", Cmd(dockerfile));
+        Assert.Contains("drops --timeout 120 (gunicorn, gunicorn.conf.py:5): uvicorn has no equivalent", stdout);
+        Assert.Contains("keeps --forwarded-allow-ips * (gunicorn, gunicorn.conf.py:6): gunicorn's setting, as uvicorn spells it", stdout);
+    }
 }

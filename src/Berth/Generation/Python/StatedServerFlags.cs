@@ -187,6 +187,9 @@ public sealed record StatedServerFlags
                     else
                         workerClass = Keep("--worker-class", value, "the repository's worker class");
                     break;
+                case "worker-class" or "worker-tmp-dir" or "preload" or "worker-connections" when server == "uvicorn":
+                    Drop(option, "a gunicorn worker setting: Berth runs uvicorn, which serves the app in its own processes");
+                    break;
                 case "threads" when server == "gunicorn" && asgi:
                     Drop(option, "threads apply to gunicorn's sync and gthread workers, not to the uvicorn worker an ASGI app runs on");
                     break;
