@@ -45,7 +45,12 @@ public sealed record HealthRoute(string Path, IReadOnlyList<string> Methods, str
 /// DefaultScheme: the scheme of a URL default ("postgresql+asyncpg", "redis", "http"), kept for secrets too (it names the kind of
 /// service, never a credential), so links and backing services can be read without the value.
 /// </summary>
-public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default, bool BuildTime = false, string? DefaultScheme = null);
+public sealed record EnvVariable(string Name, bool Required, bool Secret, string Source, string? Default, bool BuildTime = false, string? DefaultScheme = null)
+{
+    /// <summary>The values the code knows for a variable that selects the configuration (APP_ENV: dev, prod, test); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Choices { get; init; }
+}
 
 /// <summary>A dependency that needs native libraries: build packages go to the builder stage only, runtime packages to the runtime stage.</summary>
 public sealed record NativeLibraryNeed(string Dependency, IReadOnlyList<string> BuildPackages, IReadOnlyList<string> RuntimePackages, bool BinaryWheel, string Reason);

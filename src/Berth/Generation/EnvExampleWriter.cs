@@ -58,6 +58,8 @@ public static class EnvExampleWriter
         if (variable.Secret && !variable.Required)
             text.Append(" (has a default in code; not shown)");
         text.Append('\n');
+        if (variable.Choices is { Count: > 0 } choices)
+            text.Append("# one of: ").Append(string.Join(", ", choices)).Append(variable.Default is { } chosen && Berth.Apps.Python.ConfigSelectorReader.IsProductionName(chosen) ? "; the value shown is the production one" : "").Append('\n');
         text.Append(variable.Name).Append('=');
         if (!variable.Secret && variable.Default is { } value)
             text.Append(Quote(value));

@@ -44,6 +44,8 @@ public sealed class GoldenInitTests
         { "fixture", "stated-flags-gunicorn-conf", "slim" },
         { "fixture", "stated-flags-uvicorn", "slim" },
         { "fixture", "stated-flags-uvicorn", "distroless" },
+        { "fixture", "flask-config-selector", "slim" },
+        { "fixture", "fastapi-env-settings", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

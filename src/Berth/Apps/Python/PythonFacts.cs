@@ -61,6 +61,14 @@ public sealed record PythonFacts
     /// </summary>
     public IReadOnlyList<Stated.StatedServerOption> ServerOptions { get; init; } = [];
 
+    /// <summary>The env variable that selects the app's configuration (APP_ENV, FLASK_CONFIG...), when the code has one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConfigSelector? ConfigSelector { get; init; }
+
+    /// <summary>The env files the settings classes name (<c>env_file = "prod.env"</c>), as written (relative to the app's working folder); null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SettingsEnvFiles { get; init; }
+
     /// <summary>The distribution name from pyproject, when there is one.</summary>
     public string? ProjectName { get; init; }
 }

@@ -154,7 +154,12 @@ public sealed class PythonServiceDetector : IServiceDetector
         else if (!health[0].Methods.Contains("HEAD"))
             notes.Add($"{health[0].Path} does not answer HEAD ({chosen.Framework.Name} answers HEAD only where it is declared); load balancers and uptime checks that send HEAD get 405 — declare methods=[\"GET\", \"HEAD\"]");
 
-        var env = EnvVariables(serviceModules, notes);
+        var (env, settingsFields) = EnvVariables(serviceModules, notes);
+        var selector = ConfigSelectorReader.Find(serviceModules, settingsFields);
+        if (selector is not null)
+            ConfigSelection(selector, env, evidence, notes);
+        var settingsEnvFiles = serviceModules.SelectMany(m => m.SettingsClasses).Select(c => c.EnvFile).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var serverOptions = StatedServerOptions.Choose(procfile, stated, evidence, notes);
         foreach (var option in serverOptions.Where(o => o.Variable is { } v && env.All(e => e.Name != v)))
             env.Add(new EnvVariable(option.Variable!, false, false, option.Source, option.Literal));
@@ -237,6 +242,8 @@ public sealed class PythonServiceDetector : IServiceDetector
                 ProjectName = manifests.ProjectName,
                 Django = django,
                 ServerOptions = serverOptions,
+                ConfigSelector = selector,
+                SettingsEnvFiles = settingsEnvFiles.Count > 0 ? settingsEnvFiles : null,
             },
         };
     }
@@ -377,7 +384,7 @@ public sealed class PythonServiceDetector : IServiceDetector
             {
                 var field = settings.Fields.FirstOrDefault(f => string.Equals(f.Alias ?? f.Name, "port", StringComparison.OrdinalIgnoreCase));
                 if (field?.Default is { } d && int.TryParse(d, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
-                    return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", module.File, field.Line), false);
+                    return (port, new Evidence($"port from settings field {settings.Name}.{field.Name}, default {port}", field.File ?? module.File, field.Line), false);
             }
         }
         // An EXPOSE (or gunicorn.conf bind) is weaker than the code: lint compares a Dockerfile's EXPOSE with the app's port.
@@ -449,8 +456,39 @@ public sealed class PythonServiceDetector : IServiceDetector
         return false;
     }
 
-    private static List<EnvVariable> EnvVariables(IReadOnlyList<PythonModuleFacts> modules, List<string> notes)
+    /// <summary>
+    /// The selector's evidence and notes; the variable's entry shows the choices and, when the default is not the production
+    /// choice, the production value (as for DJANGO_SETTINGS_MODULE: .env.example, the ConfigMap and compose must not put the
+    /// development configuration back over the image's ENV).
+    /// </summary>
+    private static void ConfigSelection(ConfigSelector selector, List<EnvVariable> env, List<Evidence> evidence, List<string> notes)
     {
+        var (file, line) = SplitSource(selector.Source);
+        var picks = selector.DefaultPicks is { } picked ? $" ({picked})" : "";
+        evidence.Add(new Evidence($"{selector.Variable} selects the configuration: one of {string.Join(", ", selector.Choices)} ({selector.ChoicesSource}); " +
+            (selector.Default is { } d ? $"default '{d}'{picks}" : "no default"), file, line));
+        var at = env.FindIndex(e => e.Name == selector.Variable);
+        if (at >= 0)
+            env[at] = env[at] with { Choices = selector.Choices, Default = selector.ImageMustSet ? selector.ProductionChoice : selector.Default ?? env[at].Default };
+        if (selector.ImageMustSet)
+            notes.Add($"{selector.Source}: {selector.Variable} selects the configuration; left unset it is '{selector.Default}'{picks}, " +
+                $"not production: run with {selector.Variable}={selector.ProductionChoice} (berth init sets it in the image)");
+        else if (selector is { Default: null, ProductionChoice: { } production })
+            notes.Add($"{selector.Source}: {selector.Variable} selects the configuration (one of {string.Join(", ", selector.Choices)}) and the code has no default: " +
+                $"give {selector.Variable}={production} to the production deployment");
+        else if (selector.ProductionChoice is null)
+            notes.Add($"{selector.Source}: {selector.Variable} selects the configuration (one of {string.Join(", ", selector.Choices)}, {selector.ChoicesSource}) but none is named production/prod/live: set {selector.Variable} for production yourself");
+    }
+
+    private static (string File, int Line) SplitSource(string source)
+    {
+        var colon = source.LastIndexOf(':');
+        return (source[..colon], int.Parse(source[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static (List<EnvVariable> Env, List<ConfigSelectorReader.NamedField> Fields) EnvVariables(IReadOnlyList<PythonModuleFacts> modules, List<string> notes)
+    {
+        var fields = new List<ConfigSelectorReader.NamedField>();
         var byName = new Dictionary<string, EnvVariable>(StringComparer.Ordinal);
         void Add(string name, bool required, string? codeDefault, string source)
         {
@@ -482,14 +520,18 @@ public sealed class PythonServiceDetector : IServiceDetector
                     var name = field.Alias ?? (settings.EnvPrefix ?? "") + field.Name;
                     if (!settings.CaseSensitive)
                         name = name.ToUpperInvariant();
-                    Add(name, !field.HasDefault, field.Default, $"{module.File}:{field.Line}");
+                    var file = field.File ?? module.File;
+                    // app_env: AppEnvTypes = AppEnvTypes.prod → "prod"
+                    Add(name, !field.HasDefault, field.Default ?? ConfigSelectorReader.EnumValue(field.DefaultMember, modules), $"{file}:{field.Line}");
+                    fields.Add(new ConfigSelectorReader.NamedField(field, name, file));
                 }
             }
         }
-        return byName.Values
+        var env = byName.Values
             .OrderByDescending(e => e.Required)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
+        return (env, fields);
     }
 
     private static bool IsMounted(EntrypointCandidate candidate, IEnumerable<PythonModuleFacts> modules)

@@ -233,6 +233,9 @@ public static class PythonDockerfileWriter
             env.Add(("DJANGO_SETTINGS_MODULE", settingsModule));
         if (WorkersFromEnvironment(plan) is { } variable)
             env.Add((variable, plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (ConfigSelection.ImageEnv(profile) is { } selected)
+            env.Add(selected);
+        ConfigSelection.RuntimeComment(text, profile);
         Env(text, env);
 
         if (!distroless)

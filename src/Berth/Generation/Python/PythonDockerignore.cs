@@ -17,6 +17,7 @@ public static class PythonDockerignore
                 ["**/__pycache__", "**/*.py[cod]", "**/.pytest_cache", "**/.mypy_cache", "**/.ruff_cache", ".tox", ".nox", ".venv", "venv", "**/.venv",
                  ".coverage", ".coverage.*", "htmlcov", "*.egg-info", "build", "dist", ".cache"]),
             new IgnoreSection("Tests, docs, editors and dev-only dependency files", devFiles),
+            .. ConfigSelection.DockerignoreSections(profile),
         ];
     }
 

@@ -141,6 +141,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
         decisions.AddRange(DjangoStaticFiles.Decisions(profile));
+        decisions.AddRange(ConfigSelection.Decisions(profile));
         if (ServerJsonLogging.Applies(profile))
             decisions.Add(ServerJsonLogging.Decision(profile, server));
 

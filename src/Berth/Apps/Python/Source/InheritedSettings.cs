@@ -13,6 +13,17 @@ internal static class InheritedSettings
 
     public static void Resolve(Dictionary<string, PythonModuleFacts> modules)
     {
+        // every field knows its own module, so evidence names base.py:13 for a field a subclass elsewhere inherits
+        foreach (var (file, module) in modules.ToList())
+        {
+            if (module.SettingsClasses.Count == 0 && module.DerivedClasses.Count == 0)
+                continue;
+            modules[file] = module with
+            {
+                SettingsClasses = [.. module.SettingsClasses.Select(c => c with { Fields = [.. c.Fields.Select(f => f with { File = f.File ?? file })] })],
+                DerivedClasses = [.. module.DerivedClasses.Select(c => c with { Fields = [.. c.Fields.Select(f => f with { File = f.File ?? file })] })],
+            };
+        }
         var pending = modules.Values.SelectMany(m => m.DerivedClasses.Select(d => (Module: m, Class: d))).ToList();
         if (pending.Count == 0)
             return;

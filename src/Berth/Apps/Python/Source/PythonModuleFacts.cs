@@ -33,7 +33,33 @@ public sealed record PythonModuleFacts(
 
     /// <summary>Module-level Django settings about static and media files (<see cref="DjangoSettingLine"/>), in line order.</summary>
     public IReadOnlyList<DjangoSettingLine> DjangoSettings { get; init; } = [];
+
+    /// <summary>Enum classes with their literal members (<c>class AppEnvTypes(Enum): prod = "prod"</c>).</summary>
+    public IReadOnlyList<EnumClass> Enums { get; init; } = [];
+
+    /// <summary>Module-level dicts from literals or Enum members to names or strings: candidate tables of configurations.</summary>
+    public IReadOnlyList<ChoiceTable> ChoiceTables { get; init; } = [];
+
+    /// <summary><c>os.getenv("X") or "literal"</c>: reads whose fallback is a literal (Default holds it).</summary>
+    public IReadOnlyList<EnvRead> FallbackReads { get; init; } = [];
+
+    /// <summary><c>X == "literal"</c> where X is an env read or a variable holding one.</summary>
+    public IReadOnlyList<EnvComparison> EnvComparisons { get; init; } = [];
 }
+
+/// <summary>An Enum class and its members whose values are literals.</summary>
+public sealed record EnumClass(string Name, IReadOnlyList<EnumMember> Members, int Line);
+
+public sealed record EnumMember(string Name, string Value);
+
+/// <summary>A module-level dict <c>Variable = {key: target, ...}</c>: targets are dotted names (classes) or strings.</summary>
+public sealed record ChoiceTable(string Variable, IReadOnlyList<ChoiceEntry> Entries, int Line);
+
+/// <summary>One entry: Key is the literal, or the member name when KeyEnum names the Enum class (<c>AppEnvTypes.prod</c>).</summary>
+public sealed record ChoiceEntry(string Key, string? KeyEnum, string Target);
+
+/// <summary>An env variable compared with a literal; Default is the read's default or <c>or</c> fallback.</summary>
+public sealed record EnvComparison(string Variable, string Value, string? Default, int Line);
 
 /// <summary>
 /// A module-level Django setting: <c>STATIC_ROOT</c> / <c>MEDIA_ROOT</c> with the literal path (null when it is <c>None</c> or not a
@@ -99,7 +125,14 @@ public sealed record DerivedClass(string Name, IReadOnlyList<string> Bases, stri
 public sealed record SettingsClass(string Name, string? EnvPrefix, bool CaseSensitive, string? EnvFile, IReadOnlyList<SettingsField> Fields, int Line);
 
 /// <summary>A field: Alias is the env name given by <c>Field(env="X")</c> (v1) or <c>validation_alias</c>/<c>alias</c> (v2).</summary>
-public sealed record SettingsField(string Name, string? Alias, string? Annotation, bool HasDefault, string? Default, int Line);
+public sealed record SettingsField(string Name, string? Alias, string? Annotation, bool HasDefault, string? Default, int Line)
+{
+    /// <summary>The default written as a dotted name (<c>AppEnvTypes.prod</c>), for an Enum member to be resolved to its value.</summary>
+    public string? DefaultMember { get; init; }
+
+    /// <summary>The module the field is declared in, when the class holding it inherited it from another module.</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>
 /// A call that starts a server in code: <c>uvicorn.run("app.main:app", host=..., port=...)</c>, <c>app.run(port=...)</c> (Flask),

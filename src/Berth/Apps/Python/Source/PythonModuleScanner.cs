@@ -16,6 +16,7 @@ internal sealed class PythonModuleScanner
     private readonly WritablePathCollector _writes;
     private readonly DjangoSettingCollector _django;
     private readonly EnvHelperCollector _envHelpers;
+    private readonly ConfigChoiceCollector _choices;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -40,6 +41,7 @@ internal sealed class PythonModuleScanner
         _writes = new WritablePathCollector(_names);
         _django = new DjangoSettingCollector(_names);
         _envHelpers = new EnvHelperCollector();
+        _choices = new ConfigChoiceCollector(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -89,6 +91,10 @@ internal sealed class PythonModuleScanner
             Writes = _writes.Build(),
             DjangoSettings = _django.Build(),
             DerivedClasses = _settings.Derived,
+            Enums = _choices.Enums,
+            ChoiceTables = _choices.Tables,
+            FallbackReads = _choices.Fallbacks,
+            EnvComparisons = _choices.Comparisons,
         };
     }
 
@@ -141,6 +147,7 @@ internal sealed class PythonModuleScanner
         {
             _settings.AddClass(body, statement.Scope, bases, keywords, statement.Line);
             _logging.AddClass(body, bases, statement.Line);
+            _choices.AddClass(body, bases, statement.Line);
         }
     }
 
@@ -254,6 +261,7 @@ internal sealed class PythonModuleScanner
         if (value is not null)
         {
             _writes.AddAssignment(names, value, statement.Line);
+            _choices.AddAssignment(names, value, statement.Line);
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
@@ -263,6 +271,7 @@ internal sealed class PythonModuleScanner
         if (scope.Owner is { Kind: PythonBlockKind.Class } owner)
         {
             _settings.AddStatement(owner, names, assignment.Annotation, assignment.Value is not null, value, statement.Line);
+            _choices.AddClassStatement(owner, names, value);
             return;
         }
 
@@ -378,6 +387,7 @@ internal sealed class PythonModuleScanner
     {
         foreach (var node in PythonExpressions.Descendants(expression))
         {
+            _choices.Visit(node, name => _variables.TryGetValue((scope.Owner, name), out var local) ? local : _variables.GetValueOrDefault((null, name)));
             var raw = EnvReadRecognizer.RecognizeAny(node, _names);
             if (EnvReadRecognizer.Literal(raw) is { } read)
             {

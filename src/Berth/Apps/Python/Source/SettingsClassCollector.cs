@@ -5,7 +5,7 @@ namespace Berth.Apps.Python.Source;
 /// (directly or through other classes in the file) from pydantic's <c>BaseSettings</c>; fields and config are
 /// inherited from such parents as pydantic does.
 /// </summary>
-internal sealed class SettingsClassCollector(string text, PythonNameLookup names)
+internal sealed partial class SettingsClassCollector(string text, PythonNameLookup names)
 {
     private readonly Dictionary<PythonBlock, ClassDeclaration> _byBody = [];
     private readonly List<ClassDeclaration> _classes = [];
@@ -222,7 +222,10 @@ internal sealed class SettingsClassCollector(string text, PythonNameLookup names
             }
         }
 
-        return new SettingsField(name, alias, annotationText, hasDefault, fallback, line);
+        return new SettingsField(name, alias, annotationText, hasDefault, fallback, line)
+        {
+            DefaultMember = fallback is null && hasValue && value is AttributeExpression ? PythonExpressions.DottedName(value) : null,
+        };
     }
 
     private static (bool HasDefault, string? Default, string? Alias) ReadFieldCall(CallExpression call)
@@ -297,6 +300,7 @@ internal sealed class SettingsClassCollector(string text, PythonNameLookup names
             case "env_file":
                 declaration.EnvFile = PythonExpressions.StringValue(value)
                     ?? (PythonExpressions.StringList(value) is [var first, ..] ? first : null)
+                    ?? FormattedFileGlob(value)
                     ?? declaration.EnvFile;
                 break;
             case "case_sensitive":
@@ -306,6 +310,16 @@ internal sealed class SettingsClassCollector(string text, PythonNameLookup names
                 break;
         }
     }
+
+    /// <summary><c>env_file = f"{APP_ENV}.env"</c> → "*.env": every file the setting can name (each replacement field a wildcard).</summary>
+    private static string? FormattedFileGlob(PythonExpression? value) =>
+        value is StringExpression { IsLiteral: false, Fields.Count: > 0 } formatted && ReplacementField().Replace(formatted.Value, "*") is var glob
+            && glob.Trim('*', '.', '/').Length > 0 && !glob.StartsWith('{')
+            ? glob
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex ReplacementField();
 
     private sealed class ClassDeclaration(string name, int line, IReadOnlyList<PythonExpression> bases)
     {
