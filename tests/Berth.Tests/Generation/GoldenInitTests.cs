@@ -39,6 +39,11 @@ public sealed class GoldenInitTests
         { "fixture", "py313-api", "slim" },
         { "fixture", "py313-api", "distroless" },
         { "fixture", "low-port-api", "slim" },
+        { "fixture", "stated-flags-procfile", "slim" },
+        { "fixture", "stated-flags-fastapi-run", "slim" },
+        { "fixture", "stated-flags-gunicorn-conf", "slim" },
+        { "fixture", "stated-flags-uvicorn", "slim" },
+        { "fixture", "stated-flags-uvicorn", "distroless" },
         { "fixture", "flask-config-selector", "slim" },
         { "fixture", "fastapi-env-settings", "slim" },
         // a backend that serves a frontend another package builds: a Node stage in the backend's image

@@ -55,6 +55,12 @@ public sealed record PythonFacts
     /// <summary>A Django project's settings module and its static and media settings; null for other frameworks.</summary>
     public DjangoFacts? Django { get; init; }
 
+    /// <summary>
+    /// Server settings the repository states for production (workers, proxy headers, root path, timeouts...), each with where;
+    /// <c>berth init</c> carries those that fit the container into the server's command.
+    /// </summary>
+    public IReadOnlyList<Stated.StatedServerOption> ServerOptions { get; init; } = [];
+
     /// <summary>The env variable that selects the app's configuration (APP_ENV, FLASK_CONFIG...), when the code has one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ConfigSelector? ConfigSelector { get; init; }

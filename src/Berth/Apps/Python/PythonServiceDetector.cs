@@ -160,6 +160,10 @@ public sealed class PythonServiceDetector : IServiceDetector
             ConfigSelection(selector, env, evidence, notes);
         var settingsEnvFiles = serviceModules.SelectMany(m => m.SettingsClasses).Select(c => c.EnvFile).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var serverOptions = StatedServerOptions.Choose(procfile, stated, evidence, notes);
+        foreach (var option in serverOptions.Where(o => o.Variable is { } v && env.All(e => e.Name != v)))
+            env.Add(new EnvVariable(option.Variable!, false, false, option.Source, option.Literal));
+        env = env.OrderByDescending(e => e.Required).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         var django = chosen.DjangoApplication is not null
             ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
@@ -237,6 +241,7 @@ public sealed class PythonServiceDetector : IServiceDetector
                     : [],
                 ProjectName = manifests.ProjectName,
                 Django = django,
+                ServerOptions = serverOptions,
                 ConfigSelector = selector,
                 SettingsEnvFiles = settingsEnvFiles.Count > 0 ? settingsEnvFiles : null,
                 ServedFolders = ServedFolders.Resolve(servicePath, serviceModules),

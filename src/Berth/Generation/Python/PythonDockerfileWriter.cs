@@ -62,6 +62,9 @@ public static class PythonDockerfileWriter
             .Append(p.LockFile is null ? "" : " with " + p.LockFile).Append('\n');
         text.Append("#   served by ").Append(plan.Server).Append(" on port ").Append(p.Port)
             .Append(plan.HealthRoute is null ? ", no health route (TCP health check)" : $", health check GET {plan.HealthRoute.Path}").Append('\n');
+        if (plan.ServerFlags.Kept.Any())
+            text.Append("#   server flags the repository states: ")
+                .Append(string.Join(", ", plan.ServerFlags.Kept.Select(f => $"{(f == plan.ServerFlags.Workers && WorkersFromEnvironment(plan) is { } variable ? $"{variable}={f.Value}" : string.Join(' ', f.Words))} ({f.From.Source})"))).Append('\n');
         if (p.Migrations is { } migrations)
             text.Append("#   migrations (").Append(migrations.Tool).Append("): run once per release before starting it, not in CMD:\n")
                 .Append("#     docker run --rm ").Append(p.Name).Append(' ').Append(migrations.Command).Append('\n');
@@ -239,6 +242,8 @@ public static class PythonDockerfileWriter
             env.Add(("PORT", profile.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (DjangoStaticFiles.SettingsModuleEnv(profile) is { } settingsModule)
             env.Add(("DJANGO_SETTINGS_MODULE", settingsModule));
+        if (WorkersFromEnvironment(plan) is { } variable)
+            env.Add((variable, plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (ConfigSelection.ImageEnv(profile) is { } selected)
             env.Add(selected);
         ConfigSelection.RuntimeComment(text, profile);
@@ -297,10 +302,16 @@ public static class PythonDockerfileWriter
         var factory = profile.PythonPart().Entrypoint.EndsWith("()", StringComparison.Ordinal);
         if (plan.Server == "gunicorn")
         {
-            var args = new List<string> { profile.PythonPart().Entrypoint, "--bind", "0.0.0.0:" + port, "--workers", plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            if (profile.PythonPart().Interface == "asgi")
+            var flags = plan.ServerFlags;
+            var args = new List<string> { profile.PythonPart().Entrypoint, "--bind", "0.0.0.0:" + port };
+            if (WorkersFromEnvironment(plan) is null)
+                args.AddRange(["--workers", plan.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            if (flags.WorkerClass is { Value: { } workerClass })
+                args.AddRange(["--worker-class", workerClass]);
+            else if (profile.PythonPart().Interface == "asgi")
                 args.AddRange(["--worker-class", "uvicorn.workers.UvicornWorker"]);
-            args.AddRange(["--timeout", "30", "--graceful-timeout", "10", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]);
+            args.AddRange(["--timeout", flags.Timeout?.Value ?? "30", "--graceful-timeout", flags.GracefulTimeout?.Value ?? "10", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]);
+            args.AddRange(flags.Added.SelectMany(f => f.Words));
             args.AddRange(ServerJsonLogging.Arguments(profile));
             return ("gunicorn", args);
         }
@@ -310,9 +321,18 @@ public static class PythonDockerfileWriter
         uvicorn.AddRange([factory ? profile.PythonPart().Entrypoint[..^2] : profile.PythonPart().Entrypoint, "--host", "0.0.0.0", "--port", port]);
         if (profile.PythonPart().Interface == "wsgi")
             uvicorn.AddRange(["--interface", "wsgi"]);
+        if (plan.ServerFlags.Workers is { } workers && WorkersFromEnvironment(plan) is null)
+            uvicorn.AddRange(workers.Words);
+        if (plan.ServerFlags.GracefulTimeout is { } graceful)
+            uvicorn.AddRange(graceful.Words);
+        uvicorn.AddRange(plan.ServerFlags.Added.SelectMany(f => f.Words));
         uvicorn.AddRange(ServerJsonLogging.Arguments(profile));
         return ("uvicorn", uvicorn);
     }
+
+    /// <summary>The variable the server reads its worker count from, when the repository's count comes from it and init was not given --workers.</summary>
+    private static string? WorkersFromEnvironment(PythonImagePlan plan) =>
+        plan.ServerFlags.WorkersVariable is { } variable && plan.Workers == plan.ServerFlags.WorkerCount ? variable : null;
 
     /// <summary>
     /// The ARG lines for the table-pinned servers, right before the RUN that installs them (a changed value re-runs that step only),

@@ -50,6 +50,9 @@ public sealed record PythonImagePlan : IServiceImagePlan
     /// <summary>The Node stage that builds the frontend the service serves, or null.</summary>
     public Node.FrontendBuildStage? Frontend { get; init; }
 
+    /// <summary>The server flags the repository states, translated for <see cref="Server"/>: the command carries them.</summary>
+    public StatedServerFlags ServerFlags { get; init; } = StatedServerFlags.None;
+
     /// <summary>The port the app states when the server binds another (<see cref="UnprivilegedPort"/>); null otherwise.</summary>
     public int? OutsidePort { get; init; }
 
@@ -79,8 +82,8 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Readiness = readiness,
                 WritablePaths = [new WritablePath("/tmp", "temporary files (Python's tempfile, uploads spooled to disk)", "berth default"),
                     .. Profile.WritablePaths.Select(w => w with { Path = w.Path.StartsWith('/') ? w.Path : AppDirectory + "/" + w.Path.TrimStart('.', '/') })],
-                GracefulStopSeconds = GracefulTimeoutSeconds,
-                Processes = Server == "gunicorn" ? Workers : 1,
+                GracefulStopSeconds = ServerFlags.GracefulSeconds ?? GracefulTimeoutSeconds,
+                Processes = Server == "gunicorn" ? Workers : ServerFlags.WorkerCount ?? 1,
                 ProcessMemoryMiB = ProcessMemoryMiB,
                 BuildArguments = [.. Profile.Env.Where(e => e.BuildTime).Select(e => e.Name), .. Frontend?.BuildArguments ?? []],
                 MigrationCommand = PythonMigrationCommand.Argv(Profile.Migrations),
@@ -131,11 +134,13 @@ public sealed record PythonImagePlan : IServiceImagePlan
         var server = options.Server ?? profile.PythonPart().Server;
         if (options.Server is not null && options.Server != profile.PythonPart().Server)
             decisions.Add($"server {server} (asked with --server; the scan chose {profile.PythonPart().Server})");
-        else
+        var flags = StatedServerFlags.For(profile, server, options.Workers);
+        if (options.Server is null || options.Server == profile.PythonPart().Server)
             decisions.Add(server == "gunicorn"
-                ? $"server gunicorn{(profile.PythonPart().Interface == "asgi" ? " with uvicorn workers" : "")}, --timeout 30 --graceful-timeout 10"
-                : "server uvicorn, one process per container: Kubernetes scales by replicas");
-        var workers = options.Workers ?? GenerationOptions.DefaultWorkers;
+                ? $"server gunicorn{(profile.PythonPart().Interface == "asgi" ? " with uvicorn workers" : "")}, --timeout {flags.Timeout?.Value ?? "30"} --graceful-timeout {flags.GracefulTimeout?.Value ?? "10"}"
+                : flags.WorkerCount is > 1 ? $"server uvicorn, {flags.WorkerCount} processes per container as the repository states" : "server uvicorn, one process per container: Kubernetes scales by replicas");
+        decisions.AddRange(flags.Decisions);
+        var workers = options.Workers ?? flags.WorkerCount ?? GenerationOptions.DefaultWorkers;
         if (server == "uvicorn" && options.Workers is not null)
             decisions.Add("--workers applies to gunicorn only: uvicorn runs one process (scale with replicas)");
 
@@ -204,6 +209,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
             Uid = uid,
             Server = server,
             Workers = workers,
+            ServerFlags = flags,
             Installer = installer,
             ExtraPackages = extra,
             BuildPackages = build,

@@ -20,4 +20,25 @@ public sealed record StatedStart(
     IReadOnlyList<StatedStep> PreStartSteps)
 {
     public static StatedStart None { get; } = new(null, null, null, null, null, null, null, null, []);
+
+    /// <summary>Every server command line the repository states (its Dockerfiles, start scripts, compose files), for the flags they carry.</summary>
+    public IReadOnlyList<StatedCommand> Commands { get; init; } = [];
+
+    /// <summary>What a gunicorn config file (<c>gunicorn.conf.py</c>, <c>gunicorn.conf</c>) assigns.</summary>
+    public IReadOnlyList<StatedServerOption> GunicornConfig { get; init; } = [];
+
+    /// <summary>What the repository's Dockerfile gives gunicorn through <c>ENV GUNICORN_CMD_ARGS</c> and <c>ENV WEB_CONCURRENCY</c>.</summary>
+    public IReadOnlyList<StatedServerOption> ServerEnvironment { get; init; } = [];
 }
+
+/// <summary>Where a server command line is written, in the order its flags take precedence.</summary>
+public enum StatedCommandKind
+{
+    Dockerfile,
+    Procfile,
+    StartScript,
+    Compose,
+}
+
+/// <summary>A server command line the repository writes, where (Source), in what kind of file, and whether the file is named for production.</summary>
+public sealed record StatedCommand(ServerCommandLine Line, Evidence Source, StatedCommandKind Kind, bool ProductionNamed);

@@ -18,6 +18,9 @@ public static partial class StatedStartReader
     public static StatedStart Read(SourceTree tree, string servicePath, int? procfileLine = null)
     {
         var commands = new List<(ServerCommandLine Line, Evidence Source, int Rank)>();
+        var all = new List<StatedCommand>();
+        var gunicornConfig = new List<StatedServerOption>();
+        var serverEnvironment = new List<StatedServerOption>();
         var exposes = new List<(int Port, Evidence Source, int Rank)>();
         var steps = new List<StatedStep>();
         (string Minor, Evidence Source, int Rank)? python = null;
@@ -28,20 +31,36 @@ public static partial class StatedStartReader
             var lower = name.ToLowerInvariant();
             var rank = lower.Contains("prod", StringComparison.Ordinal) ? 0 : 1;
             if (lower.EndsWith(".sh", StringComparison.Ordinal) && !NotStartScripts.Any(w => lower.Contains(w, StringComparison.Ordinal)))
+            {
                 ReadScript(tree, file, rank, commands, steps);
+                Collect(commands, all, StatedCommandKind.StartScript, rank);
+            }
             else if (IsDockerfile(lower) && !NotStartScripts.Any(w => lower.Contains(w, StringComparison.Ordinal) && w is "dev" or "local" or "test"))
-                ReadDockerfile(tree, file, rank, commands, exposes, steps, ref python);
+            {
+                ReadDockerfile(tree, file, rank, commands, exposes, steps, ref python, serverEnvironment);
+                Collect(commands, all, StatedCommandKind.Dockerfile, rank);
+            }
             else if (IsCompose(lower))
+            {
                 ReadCompose(tree, file, rank, commands, steps);
-            else if (lower is "gunicorn.conf.py" or "gunicorn_conf.py" or "gunicorn.config.py")
+                Collect(commands, all, StatedCommandKind.Compose, rank);
+            }
+            else if (GunicornSettingsReader.IsConfigFile(lower))
+            {
                 ReadGunicornConf(tree, file, exposes);
+                gunicornConfig.AddRange(GunicornSettingsReader.ReadConfig(file, tree.ReadManifest(file)));
+            }
         }
 
         // compose files above the service (a repository root's compose.yml naming services/web's command)
         foreach (var folder in ScanAncestors(servicePath))
         {
             foreach (var file in tree.Files.Where(f => RelativePath.Parent(f) == folder && IsCompose(RelativePath.FileName(f).ToLowerInvariant())))
-                ReadCompose(tree, file, RelativePath.FileName(file).Contains("prod", StringComparison.OrdinalIgnoreCase) ? 0 : 1, commands, steps);
+            {
+                var rank = RelativePath.FileName(file).Contains("prod", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
+                ReadCompose(tree, file, rank, commands, steps);
+                Collect(commands, all, StatedCommandKind.Compose, rank);
+            }
         }
 
         var server = commands.OrderBy(c => c.Rank).ThenBy(c => c.Source.File, StringComparer.Ordinal).Select(c => ((ServerCommandLine, Evidence)?)(c.Line, c.Source)).FirstOrDefault();
@@ -55,7 +74,19 @@ public static partial class StatedStartReader
         }
         var exposed = exposes.OrderBy(e => e.Rank).FirstOrDefault();
         return new StatedStart(server?.Item1, server?.Item2, port, portSource, exposed.Source is null ? null : exposed.Port, exposed.Source, python?.Minor, python?.Source,
-            steps.DistinctBy(s => (s.File, s.Line)).ToList());
+            steps.DistinctBy(s => (s.File, s.Line)).ToList())
+        {
+            Commands = all,
+            GunicornConfig = gunicornConfig,
+            ServerEnvironment = serverEnvironment,
+        };
+    }
+
+    /// <summary>Moves the command lines the last file added into <paramref name="all"/>, with their kind (the ranked list keeps them too).</summary>
+    private static void Collect(List<(ServerCommandLine Line, Evidence Source, int Rank)> commands, List<StatedCommand> all, StatedCommandKind kind, int rank)
+    {
+        foreach (var (line, source, _) in commands.Skip(all.Count))
+            all.Add(new StatedCommand(line, source, kind, rank == 0));
     }
 
     private static IEnumerable<string> ScanAncestors(string servicePath)
@@ -111,7 +142,7 @@ public static partial class StatedStartReader
     }
 
     private static void ReadDockerfile(SourceTree tree, string file, int rank, List<(ServerCommandLine, Evidence, int)> commands,
-        List<(int, Evidence, int)> exposes, List<StatedStep> steps, ref (string Minor, Evidence Source, int Rank)? python)
+        List<(int, Evidence, int)> exposes, List<StatedStep> steps, ref (string Minor, Evidence Source, int Rank)? python, List<StatedServerOption> serverEnvironment)
     {
         var text = tree.ReadManifest(file);
         if (!PythonImage().IsMatch(text) && !text.Contains("pip install", StringComparison.Ordinal) && !text.Contains("uv sync", StringComparison.Ordinal) && !text.Contains("poetry install", StringComparison.Ordinal))
@@ -155,6 +186,12 @@ public static partial class StatedStartReader
                         variables[pair.Groups["name"].Value] = pair.Groups["value"].Value;
                     if (instruction == "ENV" && DockerfileLegacyEnv().Match(argument) is { Success: true } legacy)
                         variables[legacy.Groups["name"].Value] = legacy.Groups["value"].Value;
+                    if (instruction == "ENV" && !workerStage)
+                    {
+                        serverEnvironment.AddRange(GunicornSettingsReader.ReadEnv(file, number, argument));
+                        if (GunicornSettingsReader.ReadConcurrency(file, number, argument) is { } concurrency)
+                            serverEnvironment.Add(concurrency);
+                    }
                     if (instruction == "ENV" && EnvPort().Match(argument) is { Success: true } port)
                         stageExposes.Add((int.Parse(port.Groups["port"].Value, CultureInfo.InvariantCulture), new Evidence($"port {port.Groups["port"].Value} from the repository's Dockerfile ENV PORT", file, number)));
                     break;
