@@ -40,6 +40,7 @@ public sealed class GoldenInitTests
         { "fixture", "py313-api", "distroless" },
         { "fixture", "low-port-api", "slim" },
         { "fixture", "root-reqs-subpackage", "slim" },
+        { "fixture", "django-environ-whitenoise", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -166,7 +166,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         var env = EnvVariables(serviceModules, notes);
 
         var django = chosen.DjangoApplication is not null
-            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
+            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, chosen.DjangoApplication, evidence, notes)
             : null;
         if (django is { SettingsModuleDiffersFromDefault: true })
         {
@@ -477,6 +477,8 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         foreach (var module in modules)
         {
+            foreach (var envFile in module.EnvFileReads)
+                notes.Add($"{module.File}:{envFile.Line}: {envFile.Call} also reads a .env file; in containers pass variables from the orchestrator (Secrets/ConfigMaps) — .env files are kept out of the image");
             foreach (var read in module.EnvReads)
                 Add(read.Name, read.Required, read.Default, $"{module.File}:{read.Line}");
             foreach (var settings in module.SettingsClasses)

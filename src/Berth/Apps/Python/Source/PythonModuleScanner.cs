@@ -16,6 +16,7 @@ internal sealed class PythonModuleScanner
     private readonly WritablePathCollector _writes;
     private readonly DjangoSettingCollector _django;
     private readonly EnvHelperCollector _envHelpers;
+    private readonly LibraryEnvReads _libraryEnv;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly List<RouterInstance> _routers = [];
@@ -40,6 +41,7 @@ internal sealed class PythonModuleScanner
         _writes = new WritablePathCollector(_names);
         _django = new DjangoSettingCollector(_names);
         _envHelpers = new EnvHelperCollector();
+        _libraryEnv = new LibraryEnvReads(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -89,6 +91,7 @@ internal sealed class PythonModuleScanner
             Writes = _writes.Build(),
             DjangoSettings = _django.Build(),
             DerivedClasses = _settings.Derived,
+            EnvFileReads = _libraryEnv.EnvFiles,
         };
     }
 
@@ -226,6 +229,10 @@ internal sealed class PythonModuleScanner
         if (statement.Scope.IsModuleLevel && first.IsName(DjangoSettingCollector.Middleware))
         {
             _django.AddMiddlewareStatement(PythonExpressionParser.ParseAll(_text, tokens), statement.Line);
+        }
+        else if (statement.Scope.IsModuleLevel && (first.IsName(DjangoSettingCollector.StaticFilesStorage) || first.IsName(DjangoSettingCollector.Storages)))
+        {
+            _django.AddStorageStatement(PythonExpressionParser.ParseAll(_text, tokens), statement.Line);
         }
 
         if (PythonAssignment.TryRead(tokens) is { } assignment)
@@ -376,6 +383,8 @@ internal sealed class PythonModuleScanner
 
     private void Walk(PythonExpression expression, PythonBlock scope, string? assignedTo)
     {
+        if (scope.Owner is null)
+            _libraryEnv.Assigned(assignedTo, expression);
         foreach (var node in PythonExpressions.Descendants(expression))
         {
             var raw = EnvReadRecognizer.RecognizeAny(node, _names);
@@ -395,9 +404,15 @@ internal sealed class PythonModuleScanner
             {
                 _envReads.Add(helped);
             }
+            else if (_libraryEnv.Visit(node) is { } library)
+            {
+                _envReads.Add(library.Required && IsGuarded(scope, library.Name) ? library with { Required = false } : library);
+            }
 
             if (node is CallExpression call)
             {
+                if (scope.Owner is null)
+                    _django.AddCall(call);
                 VisitCall(call, scope, assignedTo);
             }
             else if (node is DictExpression dict)
