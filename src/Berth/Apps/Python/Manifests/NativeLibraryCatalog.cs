@@ -40,6 +40,8 @@ public static class NativeLibraryCatalog
         new("weasyprint", null, [], ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"], true, "WeasyPrint loads Pango and HarfBuzz at runtime"),
         new("python-magic", null, [], ["libmagic1"], true, "python-magic loads libmagic at runtime"),
         new("gevent", null, [], [], true, "gevent ships manylinux wheels with libev/libuv built in"),
+        new("uwsgi", null, ["gcc"], [], false, "uWSGI publishes a source distribution only and compiles its C core (pyuwsgi ships wheels)"),
+        new("pycrypto", null, ["gcc"], [], false, "pycrypto publishes a source distribution only with C extensions (unmaintained: pycryptodome ships wheels)"),
     ];
 
     /// <summary>The table rows that apply to the given requirements, once per row, in the order of the requirements.</summary>
