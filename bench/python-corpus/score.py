@@ -145,11 +145,14 @@ def score_init(fact, dockerfile, tally, notes):
     if not ok:
         notes.append("init CMD lacks " + fact["entrypoint"])
     if fact["port"] is not None:
+        # the port the image listens on: the stated one, or stated + 8000 below 1024 (a non-root server cannot bind a
+        # privileged port under Kubernetes' restricted profile; Berth moves it on purpose, see src/Berth/Generation/UnprivilegedPort.cs)
+        listen = fact["port"] + 8000 if fact["port"] < 1024 else fact["port"]
         expose = [l for l in lines if l.startswith("EXPOSE")]
-        ok = any(re.search(rf"\b{fact['port']}\b", l) for l in expose)
+        ok = any(re.search(rf"\b{listen}\b", l) for l in expose)
         tally.add("init.port", 1.0 if ok else 0.0)
         if not ok:
-            notes.append(f"init EXPOSE {expose} lacks {fact['port']}")
+            notes.append(f"init EXPOSE {expose} lacks {listen}")
     if fact["health"] is not None:
         hc = next((l for l in lines if l.startswith("HEALTHCHECK")), "")
         ok = (not fact["health"] and ("NONE" in hc or "socket" in hc or hc == "")) or any(h in hc for h in fact["health"])

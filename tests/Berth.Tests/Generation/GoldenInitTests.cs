@@ -50,6 +50,8 @@ public sealed class GoldenInitTests
         { "fixture", "fastapi-spa", "slim" },
         { "fixture", "fastapi-spa", "distroless" },
         { "fixture", "flask-spa", "slim" },
+        { "fixture", "root-reqs-subpackage", "slim" },
+        { "fixture", "django-environ-whitenoise", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

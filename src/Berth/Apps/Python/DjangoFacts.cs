@@ -32,8 +32,23 @@ public sealed record DjangoFacts
     /// <summary><c>MEDIA_ROOT</c>: where uploaded files go (relative to the app folder unless absolute).</summary>
     public DjangoSetting? MediaRoot { get; init; }
 
-    /// <summary>WhiteNoise's middleware in <c>MIDDLEWARE</c>: the app serves <c>STATIC_ROOT</c> itself.</summary>
+    /// <summary>
+    /// WhiteNoise's middleware in <c>MIDDLEWARE</c>, or <c>WhiteNoise(get_wsgi_application(), ...)</c> wrapping the WSGI application in
+    /// the module that defines it: the app serves <c>STATIC_ROOT</c> itself.
+    /// </summary>
     public DjangoSetting? WhiteNoise { get; init; }
+
+    /// <summary>
+    /// The environment variable <c>STATIC_ROOT</c> is read from when the settings take it from one with a literal default
+    /// (<c>env("STATIC_ROOT", default=...)</c>): StaticRoot holds that default, which is where the image collects.
+    /// </summary>
+    public string? StaticRootVariable { get; init; }
+
+    /// <summary>
+    /// WhiteNoise's storage in <c>STATICFILES_STORAGE</c> or <c>STORAGES</c> (any string naming it, an env read's default too): with
+    /// its manifest storage every <c>{% static %}</c> fails until collectstatic has run.
+    /// </summary>
+    public DjangoSetting? StaticStorage { get; init; }
 
     /// <summary>True when the image runs with another module than the one <c>DJANGO_SETTINGS_MODULE</c> defaults to.</summary>
     [JsonIgnore]

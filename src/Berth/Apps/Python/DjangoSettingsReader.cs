@@ -18,7 +18,8 @@ internal static class DjangoSettingsReader
 
     /// <param name="importRoot">The folder (relative to the scan root) that modules are importable from: manage.py's folder.</param>
     /// <param name="settingsFile">The settings file that names the WSGI/ASGI application: the fallback when nothing sets a default.</param>
-    public static DjangoFacts Read(IReadOnlyList<PythonModuleFacts> modules, string servicePath, string importRoot, string settingsFile,
+    /// <param name="application">The dotted WSGI/ASGI application (<c>site.wsgi.application</c>): its module may wrap it in WhiteNoise.</param>
+    public static DjangoFacts Read(IReadOnlyList<PythonModuleFacts> modules, string servicePath, string importRoot, string settingsFile, string? application,
         List<Evidence> evidence, List<string> notes)
     {
         var byName = modules.Where(m => PythonServiceDetector.IsAtOrBelow(m.File, importRoot))
@@ -82,7 +83,18 @@ internal static class DjangoSettingsReader
 
         var values = new Dictionary<string, DjangoSetting>(StringComparer.Ordinal);
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
-        Apply(settings, values, unreadable, byName, importRoot, 0, []);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        Apply(settings, values, unreadable, variables, byName, importRoot, 0, []);
+        var whiteNoise = values.GetValueOrDefault(DjangoSettingCollector.Middleware) ?? WrappedApplication(application, byName);
+        var storage = values.GetValueOrDefault(DjangoSettingCollector.StaticFilesStorage);
+        // STATIC_ROOT from a variable's default: where the app itself looks when WhiteNoise serves the files (the image collects there);
+        // without WhiteNoise a web server serves them from wherever the deployment sets the variable, so Berth does not guess.
+        if (variables.ContainsKey(DjangoSettingCollector.StaticRoot) && whiteNoise is null && storage is null
+            && values.Remove(DjangoSettingCollector.StaticRoot, out var fromVariable))
+        {
+            unreadable[DjangoSettingCollector.StaticRoot] = fromVariable.Source;
+            variables.Remove(DjangoSettingCollector.StaticRoot);
+        }
         foreach (var (name, where) in unreadable.Where(u => u.Key is DjangoSettingCollector.StaticRoot or DjangoSettingCollector.MediaRoot).OrderBy(u => u.Key, StringComparer.Ordinal))
             notes.Add($"{where}: {name} in {module} is not a literal path (nor BASE_DIR / \"...\", os.path.join(BASE_DIR, \"...\")); Berth cannot tell where it points" +
                 (name == DjangoSettingCollector.StaticRoot ? ", so the image does not run collectstatic" : ", so it is not made writable"));
@@ -91,20 +103,41 @@ internal static class DjangoSettingsReader
             StaticRoot = values.GetValueOrDefault(DjangoSettingCollector.StaticRoot),
             StaticUrl = values.GetValueOrDefault(DjangoSettingCollector.StaticUrl),
             MediaRoot = values.GetValueOrDefault(DjangoSettingCollector.MediaRoot),
-            WhiteNoise = values.GetValueOrDefault(DjangoSettingCollector.Middleware),
+            WhiteNoise = whiteNoise,
+            StaticRootVariable = variables.GetValueOrDefault(DjangoSettingCollector.StaticRoot),
+            StaticStorage = storage,
         };
         if (facts.StaticRoot is { } staticRoot)
             evidence.Add(At($"STATIC_ROOT {staticRoot.Value} in {module}: collectstatic gathers the static files there", staticRoot.Source));
+        if (facts is { StaticRoot: { } fromEnv, StaticRootVariable: { } variable })
+            notes.Add($"{fromEnv.Source}: STATIC_ROOT comes from ${variable}, default {fromEnv.Value}: the image collects the static files into the default, so leave ${variable} unset when it runs");
+        if (facts.StaticStorage is { } stored)
+            evidence.Add(At($"{stored.Value} stores the static files of {module}: pages that use {{% static %}} need collectstatic to have run", stored.Source));
+        if (facts is { StaticStorage: { } manifest, StaticRoot: null } && manifest.Value.Contains("Manifest", StringComparison.Ordinal))
+            notes.Add($"{manifest.Source}: {manifest.Value} needs collectstatic before the app serves a page, and STATIC_ROOT in {module} is not a path Berth can read: run collectstatic in the image build yourself");
         if (facts.MediaRoot is { } mediaRoot)
             evidence.Add(At($"MEDIA_ROOT {mediaRoot.Value} in {module}: uploads are written there", mediaRoot.Source));
-        if (facts.WhiteNoise is { } whiteNoise)
-            evidence.Add(At($"{whiteNoise.Value} in MIDDLEWARE of {module}: the app serves STATIC_ROOT itself", whiteNoise.Source));
+        if (facts.WhiteNoise is { } served)
+            evidence.Add(At(served.Value == DjangoSettingCollector.WhiteNoiseApplication
+                ? $"{served.Value} wraps {application}: the app serves its static files itself"
+                : $"{served.Value} in MIDDLEWARE of {module}: the app serves STATIC_ROOT itself", served.Source));
         return facts;
     }
 
+    /// <summary><c>application = WhiteNoise(get_wsgi_application(), root=...)</c> in the module that defines the application.</summary>
+    private static DjangoSetting? WrappedApplication(string? application, Dictionary<string, PythonModuleFacts> byName)
+    {
+        var dot = application?.LastIndexOf('.') ?? -1;
+        if (dot <= 0 || !byName.TryGetValue(application![..dot], out var module))
+            return null;
+        return module.DjangoSettings.FirstOrDefault(s => s.Name == DjangoSettingCollector.WhiteNoiseApplication) is { } wrap
+            ? new DjangoSetting(DjangoSettingCollector.WhiteNoiseApplication, $"{module.File}:{wrap.Line}")
+            : null;
+    }
+
     /// <summary>The module's settings in statement order: a star import brings the imported module's settings at its line.</summary>
-    private static void Apply(PythonModuleFacts module, Dictionary<string, DjangoSetting> values, Dictionary<string, string> unreadable, Dictionary<string, PythonModuleFacts> byName,
-        string importRoot, int depth, HashSet<string> visiting)
+    private static void Apply(PythonModuleFacts module, Dictionary<string, DjangoSetting> values, Dictionary<string, string> unreadable, Dictionary<string, string> variables,
+        Dictionary<string, PythonModuleFacts> byName, string importRoot, int depth, HashSet<string> visiting)
     {
         if (!visiting.Add(module.File))
             return;
@@ -116,11 +149,16 @@ internal static class DjangoSettingsReader
             if (import is not null)
             {
                 if (depth < MaxStarImportDepth && byName.TryGetValue(Absolute(module.File, import.Module, importRoot), out var imported))
-                    Apply(imported, values, unreadable, byName, importRoot, depth + 1, visiting);
+                    Apply(imported, values, unreadable, variables, byName, importRoot, depth + 1, visiting);
             }
-            else if (setting!.Value is null)
+            else if (setting!.Name == DjangoSettingCollector.WhiteNoiseApplication)
+            {
+                // not a setting: read from the application's module
+            }
+            else if (setting.Value is null)
             {
                 values.Remove(setting.Name);
+                variables.Remove(setting.Name);
                 if (setting.IsNone)
                     unreadable.Remove(setting.Name);
                 else
@@ -130,6 +168,10 @@ internal static class DjangoSettingsReader
             {
                 values[setting.Name] = new DjangoSetting(setting.Value, $"{module.File}:{setting.Line}");
                 unreadable.Remove(setting.Name);
+                if (setting.Variable is { } variable)
+                    variables[setting.Name] = variable;
+                else
+                    variables.Remove(setting.Name);
             }
         }
         visiting.Remove(module.File);

@@ -49,6 +49,12 @@ public sealed record PythonFacts
     /// </summary>
     public IReadOnlyList<InstallInput> InstallInputs { get; init; } = [];
 
+    /// <summary>
+    /// Local packages (folders relative to the scan root) the repository's own Dockerfile installs beside the requirements files
+    /// (<c>pip install -e /src</c> after <c>COPY src/ /src/</c>): the requirements do not name them, so the image installs them too.
+    /// </summary>
+    public IReadOnlyList<InstallInput> LocalPackages { get; init; } = [];
+
     /// <summary>Imports of packaging tools (pip, setuptools, pkg_resources, wheel) by the service's code: those stay in the image.</summary>
     public IReadOnlyList<PackagingImport> PackagingImports { get; init; } = [];
 

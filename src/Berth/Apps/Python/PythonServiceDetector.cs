@@ -24,6 +24,11 @@ public sealed class PythonServiceDetector : IServiceDetector
     {
         var modules = ReadModules(tree);
         var manifestFolders = ManifestFolders(tree);
+        // A sub-package the Dockerfile installs beside its folder's requirements belongs to that folder's service.
+        var localInstalls = DockerfileLocalInstalls.Find(tree)
+            .Where(i => manifestFolders.Contains(i.ServiceFolder) && manifestFolders.Contains(i.PackageFolder))
+            .ToList();
+        manifestFolders.ExceptWith(localInstalls.Select(i => i.PackageFolder));
 
         var candidates = new List<EntrypointCandidate>();
         foreach (var module in modules.Values)
@@ -50,7 +55,8 @@ public sealed class PythonServiceDetector : IServiceDetector
                 continue;
             }
             serviceRoots.Add(group.Key);
-            services.Add(Profile(tree, group.Key, group.Select(x => x.Candidate).ToList(), modules));
+            services.Add(Profile(tree, group.Key, group.Select(x => x.Candidate).ToList(), modules,
+                localInstalls.Where(i => i.ServiceFolder == group.Key).ToList()));
         }
 
         foreach (var folder in manifestFolders.OrderBy(f => f, StringComparer.Ordinal))
@@ -111,7 +117,8 @@ public sealed class PythonServiceDetector : IServiceDetector
         }
     }
 
-    private static ServiceProfile Profile(SourceTree tree, string servicePath, List<EntrypointCandidate> candidates, Dictionary<string, PythonModuleFacts> modules)
+    private static ServiceProfile Profile(SourceTree tree, string servicePath, List<EntrypointCandidate> candidates, Dictionary<string, PythonModuleFacts> modules,
+        IReadOnlyList<LocalPackageInstall> localInstalls)
     {
         var evidence = new List<Evidence>();
         var notes = new List<string>();
@@ -126,8 +133,10 @@ public sealed class PythonServiceDetector : IServiceDetector
         var manifests = PythonManifestReader.Read(tree.Root, servicePath)
             ?? throw new InputException(servicePath, 0, "no dependency manifest found for this service");
         evidence.AddRange(manifests.Evidence);
+        var localPackages = LocalPackages.Of(tree, localInstalls, manifests, evidence);
+        manifests = localPackages.Manifests;
 
-        var importRoot = ImportRoot(tree, chosen.Module.File, servicePath, manifests);
+        var importRoot = localPackages.ImportRootOf(chosen.Module.File, servicePath) ?? ImportRoot(tree, chosen.Module.File, servicePath, manifests);
         var entrypoint = chosen.Reference(importRoot);
         evidence.Add(new Evidence($"{chosen.Framework.Name} app '{chosen.Attribute}' → entrypoint {entrypoint}", chosen.Module.File, chosen.Line));
         if (importRoot != ".")
@@ -166,7 +175,7 @@ public sealed class PythonServiceDetector : IServiceDetector
         env = env.OrderByDescending(e => e.Required).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         var django = chosen.DjangoApplication is not null
-            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, evidence, notes)
+            ? DjangoSettingsReader.Read(serviceModules, servicePath, JoinPath(servicePath, importRoot), chosen.Module.File, chosen.DjangoApplication, evidence, notes)
             : null;
         if (django is { SettingsModuleDiffersFromDefault: true })
         {
@@ -196,7 +205,7 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         return new ServiceProfile
         {
-            Name = ServiceName(manifests.ProjectName, servicePath, tree.Root),
+            Name = ServiceName(manifests.ProjectName ?? localPackages.ProjectName, servicePath, tree.Root),
             Path = servicePath,
             BuildContext = BuildContext(servicePath, manifests),
             Runtime = new RuntimeInfo("python", version.Version, version.Source, version.Source is "requires-python" or "poetry python" ? manifests.RequiresPython : null),
@@ -229,7 +238,9 @@ public sealed class PythonServiceDetector : IServiceDetector
                 RequirementFiles = manifests.ProductionRequirementFiles,
                 DevRequirementFiles = manifests.DevelopmentRequirementFiles,
                 InstallInputs = manifests.InstallInputs,
+                LocalPackages = localPackages.Installs,
                 PackagingImports = serviceModules
+                    .Where(m => FileName(m.File) != "setup.py") // a package's build script, run by pip at install time, never by the app
                     .SelectMany(m => m.Imports.Where(i => i.Module.Split('.')[0] is "pip" or "setuptools" or "pkg_resources" or "_distutils_hack" or "wheel")
                         .Select(i => new PackagingImport(i.Module, m.File, i.Line)))
                     .OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line)
@@ -510,6 +521,8 @@ public sealed class PythonServiceDetector : IServiceDetector
 
         foreach (var module in modules)
         {
+            foreach (var envFile in module.EnvFileReads)
+                notes.Add($"{module.File}:{envFile.Line}: {envFile.Call} also reads a .env file; in containers pass variables from the orchestrator (Secrets/ConfigMaps) — .env files are kept out of the image");
             foreach (var read in module.EnvReads)
                 Add(read.Name, read.Required, read.Default, $"{module.File}:{read.Line}");
             foreach (var settings in module.SettingsClasses)

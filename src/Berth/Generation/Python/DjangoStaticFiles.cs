@@ -98,8 +98,20 @@ public static class DjangoStaticFiles
     private static List<(string Name, string Value)> Placeholders(ServiceProfile profile) =>
         profile.Env.Where(e => e.Required && e.Name != SettingsVariable)
             .OrderBy(e => e.Name, StringComparer.Ordinal)
-            .Select(e => (e.Name, e.DefaultScheme is { } scheme ? $"{scheme}://{Placeholder}" : Placeholder))
+            .Select(e => (e.Name, e.DefaultScheme is { } scheme ? $"{scheme}://{Placeholder}" : ConventionalUrl(e.Name) ?? Placeholder))
             .ToList();
+
+    /// <summary>
+    /// A placeholder that parses for the variables dj_database_url and django-environ turn into settings at import (<c>env.db()</c>,
+    /// <c>dj_database_url.config()</c>, <c>env.cache()</c>, <c>env.email()</c>): a URL with a scheme they know and that needs no driver.
+    /// </summary>
+    private static string? ConventionalUrl(string name) => name switch
+    {
+        _ when name.EndsWith("DATABASE_URL", StringComparison.Ordinal) || name.EndsWith("DB_URL", StringComparison.Ordinal) => $"sqlite:///{Placeholder}.sqlite3",
+        "CACHE_URL" => "locmemcache://",
+        "EMAIL_URL" => "consolemail://",
+        _ => null,
+    };
 
     /// <summary>
     /// Where the service's sources are in the builder: the installers that copy the whole build context already put them under /app

@@ -120,16 +120,22 @@ public static class PythonDockerfileWriter
                 PinArguments(text, plan);
                 var top = InContext(profile, profile.PythonPart().RequirementFiles[0])!;
                 var topFolder = RelativePath.Parent(top);
+                var localPackages = profile.PythonPart().LocalPackages;
+                if (localPackages.Count > 0)
+                    text.Append("# the repository's Dockerfile installs ").Append(string.Join(", ", localPackages.Select(l => $"{InContext(profile, l.Path)}/ ({l.Source})")))
+                        .Append(" beside the requirements: installed here too, with their own dependencies\n");
                 if (topFolder != "." && profile.PythonPart().InstallInputs.Any(i => i.IsFolder))
                 {
                     // pip reads a local package's path relative to the folder it runs in: the top requirements file's, as on a laptop
+                    var locals = string.Concat(localPackages.Select(l => $" {PythonImagePlan.AppDirectory}/{InContext(profile, l.Path)}"));
                     text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('/').Append(topFolder).Append('\n');
-                    Run(text, [pipCache], $"pip install -r {RelativePath.FileName(top)}{(extra.Length > 0 ? " " + extra : "")}");
+                    Run(text, [pipCache], $"pip install -r {RelativePath.FileName(top)}{locals}{(extra.Length > 0 ? " " + extra : "")}");
                     text.Append("WORKDIR ").Append(PythonImagePlan.AppDirectory).Append('\n');
                 }
                 else
                 {
-                    Run(text, [pipCache], $"pip install -r {top}{(extra.Length > 0 ? " " + extra : "")}");
+                    var locals = string.Concat(localPackages.Select(l => $" ./{InContext(profile, l.Path)}"));
+                    Run(text, [pipCache], $"pip install -r {top}{locals}{(extra.Length > 0 ? " " + extra : "")}");
                 }
                 break;
             case "poetry-lock-pip":

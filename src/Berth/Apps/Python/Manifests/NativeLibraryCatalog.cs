@@ -42,6 +42,7 @@ public static class NativeLibraryCatalog
         new("python-magic", null, [], ["libmagic1"], true, "python-magic loads libmagic at runtime"),
         new("gevent", null, [], [], true, "gevent ships manylinux wheels with libev/libuv built in"),
         new("uwsgi", null, ["gcc", "libc6-dev"], [], false, "uWSGI publishes no wheels: pip compiles it from source"),
+        new("pycrypto", null, ["gcc", "libc6-dev"], [], false, "pycrypto publishes a source distribution only with C extensions (unmaintained: pycryptodome ships wheels)"),
     ];
 
     /// <summary>The table rows that apply to the given requirements, once per row, in the order of the requirements.</summary>

@@ -51,6 +51,9 @@ public sealed record PythonModuleFacts(
 
     /// <summary>Module-level names that hold a path with a literal part, for served folders named from another module.</summary>
     public IReadOnlyList<NamedPath> NamedPaths { get; init; } = [];
+
+    /// <summary>Calls that load a .env file into the environment at start-up (<c>environ.Env.read_env()</c>).</summary>
+    public IReadOnlyList<EnvFileRead> EnvFileReads { get; init; } = [];
 }
 
 /// <summary>An Enum class and its members whose values are literals.</summary>
@@ -70,9 +73,13 @@ public sealed record EnvComparison(string Variable, string Value, string? Defaul
 /// <summary>
 /// A module-level Django setting: <c>STATIC_ROOT</c> / <c>MEDIA_ROOT</c> with the literal path (null when it is <c>None</c> or not a
 /// literal), <c>STATIC_URL</c> with its literal, or <c>MIDDLEWARE</c> with the WhiteNoise middleware the statement names.
-/// IsNone says the value is <c>None</c> (the setting unset) rather than an expression Berth cannot read.
+/// IsNone says the value is <c>None</c> (the setting unset) rather than an expression Berth cannot read. Also
+/// <c>STATICFILES_STORAGE</c> with the WhiteNoise storage a <c>STATICFILES_STORAGE</c> or <c>STORAGES</c> statement names, and
+/// <see cref="DjangoSettingCollector.WhiteNoiseApplication"/> for a module-level <c>WhiteNoise(get_wsgi_application(), ...)</c>.
+/// Variable names the environment variable a path comes from when the value is that variable's default
+/// (<c>env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))</c>).
 /// </summary>
-public sealed record DjangoSettingLine(string Name, string? Value, int Line, bool IsNone = false);
+public sealed record DjangoSettingLine(string Name, string? Value, int Line, bool IsNone = false, string? Variable = null);
 
 /// <summary>A path written by the code at <see cref="Line"/>: relative to the working folder unless absolute.</summary>
 public sealed record WritePath(string Path, string Reason, int Line);

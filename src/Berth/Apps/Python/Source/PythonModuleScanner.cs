@@ -19,6 +19,7 @@ internal sealed class PythonModuleScanner
     private readonly EnvHelperCollector _envHelpers;
     private readonly ConfigChoiceCollector _choices;
     private readonly ConfigObjectReads _configReads;
+    private readonly LibraryEnvReads _libraryEnv;
     private readonly Dictionary<PythonBlock, AppFactory> _factories = [];
     private readonly Dictionary<string, string> _factoryConstructors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _appSubclasses = new(StringComparer.Ordinal);
@@ -48,6 +49,7 @@ internal sealed class PythonModuleScanner
         _envHelpers = new EnvHelperCollector();
         _choices = new ConfigChoiceCollector(_names);
         _configReads = new ConfigObjectReads(_names);
+        _libraryEnv = new LibraryEnvReads(_names);
     }
 
     public void Visit(PythonStatement statement)
@@ -103,6 +105,7 @@ internal sealed class PythonModuleScanner
             ChoiceTables = _choices.Tables,
             FallbackReads = _choices.Fallbacks,
             EnvComparisons = _choices.Comparisons,
+            EnvFileReads = _libraryEnv.EnvFiles,
         };
     }
 
@@ -250,6 +253,10 @@ internal sealed class PythonModuleScanner
         if (statement.Scope.IsModuleLevel && first.IsName(DjangoSettingCollector.Middleware))
         {
             _django.AddMiddlewareStatement(PythonExpressionParser.ParseAll(_text, tokens), statement.Line);
+        }
+        else if (statement.Scope.IsModuleLevel && (first.IsName(DjangoSettingCollector.StaticFilesStorage) || first.IsName(DjangoSettingCollector.Storages)))
+        {
+            _django.AddStorageStatement(PythonExpressionParser.ParseAll(_text, tokens), statement.Line);
         }
 
         if (PythonAssignment.TryRead(tokens) is { } assignment)
@@ -412,6 +419,8 @@ internal sealed class PythonModuleScanner
 
     private void Walk(PythonExpression expression, PythonBlock scope, string? assignedTo)
     {
+        if (scope.Owner is null)
+            _libraryEnv.Assigned(assignedTo, expression);
         foreach (var node in PythonExpressions.Descendants(expression))
         {
             _choices.Visit(node, name => _variables.TryGetValue((scope.Owner, name), out var local) ? local : _variables.GetValueOrDefault((null, name)));
@@ -436,9 +445,15 @@ internal sealed class PythonModuleScanner
             {
                 _envReads.Add(configured.Required && IsUnderEnvCondition(scope) ? configured with { Required = false } : configured);
             }
+            else if (_libraryEnv.Visit(node) is { } library)
+            {
+                _envReads.Add(library.Required && IsUnderEnvCondition(scope) ? library with { Required = false } : library);
+            }
 
             if (node is CallExpression call)
             {
+                if (scope.Owner is null)
+                    _django.AddCall(call);
                 VisitCall(call, scope, assignedTo);
             }
             else if (node is DictExpression dict)

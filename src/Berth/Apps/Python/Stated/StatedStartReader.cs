@@ -103,7 +103,7 @@ public static partial class StatedStartReader
 
     private static string? Below(string file, string folder) => folder == "." ? file : RelativePath.Within(file, folder);
 
-    private static bool IsDockerfile(string lower) =>
+    internal static bool IsDockerfile(string lower) =>
         lower is "dockerfile" or "containerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.EndsWith(".dockerfile", StringComparison.Ordinal);
 
     private static bool IsCompose(string lower) =>
@@ -112,7 +112,7 @@ public static partial class StatedStartReader
         && !lower.Contains("dev", StringComparison.Ordinal) && !lower.Contains("test", StringComparison.Ordinal) && !lower.Contains("override", StringComparison.Ordinal);
 
     /// <summary>Logical lines (backslash continuations joined) with the line each starts on.</summary>
-    private static IEnumerable<(string Text, int Line)> LogicalLines(string text)
+    internal static IEnumerable<(string Text, int Line)> LogicalLines(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -219,12 +219,9 @@ public static partial class StatedStartReader
 
     private static void ReadCompose(SourceTree tree, string file, int rank, List<(ServerCommandLine, Evidence, int)> commands, List<StatedStep> steps)
     {
-        foreach (var (text, line) in LogicalLines(tree.ReadManifest(file)))
+        foreach (var (command, line) in ComposeCommandLines.Read(tree.ReadManifest(file)))
         {
-            var match = ComposeCommand().Match(text);
-            if (!match.Success)
-                continue;
-            foreach (var part in match.Groups["command"].Value.Split([";", "&&"], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in command.Split([";", "&&"], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (MigrationStep(part) is { } step)
                     steps.Add(new StatedStep(step, file, line));

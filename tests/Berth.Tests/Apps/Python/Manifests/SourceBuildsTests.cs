@@ -37,6 +37,26 @@ public sealed class SourceBuildsTests
     }
 
     [Fact]
+    public void A_source_distribution_only_package_the_table_does_not_name_builds_without_a_compiler()
+    {
+        var locked = new[]
+        {
+            new LockedPackage("dkimpy", "1.1.8", ["main"], null) { Files = ["dkimpy-1.1.8.tar.gz"] },
+            new LockedPackage("fastcrc", "0.3.2", ["main"], null) { Files = ["fastcrc-0.3.2-cp312-cp312-manylinux_2_17_x86_64.whl", "fastcrc-0.3.2.tar.gz"] },
+        };
+
+        var builds = SourceBuilds.For(locked, "poetry.lock", "3.11");
+
+        Assert.Equal(["dkimpy", "fastcrc"], builds.Select(b => b.Dependency));
+        Assert.Empty(builds[0].BuildPackages);
+        Assert.Empty(builds[0].RuntimePackages);
+        Assert.StartsWith("poetry.lock lists a source distribution only for dkimpy 1.1.8, and Berth's native-library table does not name it: pip builds it in the builder without a compiler", builds[0].Reason, StringComparison.Ordinal);
+        // wheels for other targets only: the project has compiled code
+        Assert.Equal(["gcc", "libc6-dev"], builds[1].BuildPackages);
+        Assert.Contains("none for this target: the project has compiled code", builds[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_lock_nothing_is_judged() =>
         Assert.Empty(SourceBuilds.For([new LockedPackage("uwsgi", "2.0.27", ["main"], null) { Files = ["uwsgi-2.0.27.tar.gz"] }], null, "3.11"));
 }
