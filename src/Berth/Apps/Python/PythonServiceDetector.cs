@@ -156,6 +156,13 @@ public sealed class PythonServiceDetector : IServiceDetector
         evidence.Add(portEvidence);
 
         var health = HealthRoutes(chosen.Framework, serviceModules, evidence, notes);
+        if (health.Count == 0 && StatedHealthProbe.Find(tree, servicePath) is { } probe)
+        {
+            // the code declares no health route, but the repository's own health check names the one that answers
+            health = [new HealthRoute(probe.Path, ["GET"], $"{probe.Source.File}:{probe.Source.Line}")];
+            evidence.Add(probe.Source);
+            notes.Add($"{probe.Path} is the route the repository's own health check probes ({probe.Source.File}:{probe.Source.Line}); no route in the code is named like a health route: probes use it with GET");
+        }
         foreach (var route in health)
             evidence.Add(new Evidence($"health route {route.Path} answers {string.Join(", ", route.Methods)}", route.Source.Split(':')[0], int.Parse(route.Source.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)));
         if (health.Count == 0)
