@@ -292,6 +292,7 @@ internal sealed class PythonModuleScanner
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
+                _routes.AddWrapping(names, value);
                 _served.AddAssignment(names, value, statement.Line);
                 _served.AddModuleAssignment(names, value, statement.Line);
             }

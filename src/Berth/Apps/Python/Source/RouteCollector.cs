@@ -33,6 +33,25 @@ internal sealed class RouteCollector(PythonNameLookup names)
         Routes.Add(new RouteDeclaration(PythonExpressions.DottedName(receiver), path!, methods, declaration, function, call.Line));
     }
 
+    /// <summary>
+    /// A module-level <c>application = health_check(application, "/health/")</c>: a function that wraps the app and is handed a
+    /// health-named path answers that path itself, for any method, before the app sees it (an ASGI/WSGI middleware).
+    /// </summary>
+    public void AddWrapping(IReadOnlyList<string> assigned, PythonExpression value)
+    {
+        if (assigned is not [var variable] || value is not CallExpression call
+            || !call.Arguments.Any(a => a.Keyword is null && a.Value is NameExpression { Name: var wrapped } && wrapped == variable))
+        {
+            return;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (PythonExpressions.StringValue(argument.Value) is { } path && IsRoutePath(path) && HealthPaths.Rank(path) is not null)
+                Routes.Add(new RouteDeclaration(null, path, ["GET", "HEAD"], "middleware", PythonExpressions.DottedName(call.Function), call.Line));
+        }
+    }
+
     /// <summary>Any call. <paramref name="assignedTo"/> names the variable the enclosing statement assigns (Django's urlpatterns).</summary>
     public void AddCall(CallExpression call, string? assignedTo, Func<string?, bool> isKnownApp)
     {
