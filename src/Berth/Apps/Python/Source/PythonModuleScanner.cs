@@ -87,6 +87,7 @@ internal sealed class PythonModuleScanner
         {
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
             Writes = _writes.Build(),
+            PathConstants = _writes.Constants(),
             DjangoSettings = _django.Build(),
             DerivedClasses = _settings.Derived,
         };
@@ -253,7 +254,7 @@ internal sealed class PythonModuleScanner
 
         if (value is not null)
         {
-            _writes.AddAssignment(names, value, statement.Line);
+            _writes.AddAssignment(names, value, statement.Line, scope.Owner is { Kind: PythonBlockKind.Class } cls ? cls.Name : null, scope.IsModuleLevel);
             if (scope.IsModuleLevel)
             {
                 _django.AddAssignment(names, value, statement.Line);
