@@ -39,6 +39,7 @@ public sealed class GoldenInitTests
         { "fixture", "py313-api", "slim" },
         { "fixture", "py313-api", "distroless" },
         { "fixture", "low-port-api", "slim" },
+        { "fixture", "writable-journal", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },
