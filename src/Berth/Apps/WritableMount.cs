@@ -20,6 +20,14 @@ public static class WritableMount
         paths.Select(w => (Path: w.Path.StartsWith('/') ? w.Path : workingFolder + "/" + (w.Path.StartsWith("./", StringComparison.Ordinal) ? w.Path[2..] : w.Path), Written: w))
             .Select(p => (Folder: FolderOf(p.Path, workingFolder), p.Written))
             .Where(p => p.Folder is not null)
-            .DistinctBy(p => p.Folder)
-            .Select(p => p.Written with { Path = p.Folder! });
+            .GroupBy(p => p.Folder!, StringComparer.Ordinal)
+            .Select(g => g.First().Written with { Path = g.Key, Reason = string.Join("; ", g.Select(p => p.Written.Reason).Distinct(StringComparer.Ordinal)) });
+
+    /// <summary>
+    /// Whether what is written there is data the app keeps (a SQLite database, uploads, saved files) rather than logs or caches:
+    /// a tmpfs or emptyDir loses it when the container stops, so a named volume or PersistentVolumeClaim is the place for it.
+    /// </summary>
+    public static bool KeepsData(WritablePath path) =>
+        path.Reason.Contains("SQLite database", StringComparison.Ordinal) || path.Reason.Contains("uploads (", StringComparison.Ordinal)
+        || path.Reason.Contains("saved there", StringComparison.Ordinal);
 }

@@ -34,7 +34,7 @@ internal sealed class PathEvaluator(PythonNameLookup names, Func<string, PathVal
                 && PythonExpressions.DottedName(attribute) is { } dotted => new PathValue(new PathBase(PathBaseKind.Imported, names.Imports.Qualify(dotted)), ""),
             SubscriptExpression { Target: AttributeExpression { Attribute: "config" }, Index: [var key] } when PythonExpressions.StringValue(key) is { } setting =>
                 new PathValue(new PathBase(PathBaseKind.Setting, setting), ""),
-            CompoundExpression { Operators: var operators, Parts: var parts } when operators.All(o => o == "/") => Joined(Start(parts[0], depth), parts.Skip(1), depth),
+            CompoundExpression { Operators: var operators, Parts: var parts } when parts.Count > 0 && operators.All(o => o == "/") => Joined(Start(parts[0], depth), parts.Skip(1), depth),
             CallExpression call => Call(call, depth),
             _ => null,
         };
