@@ -373,7 +373,9 @@ public sealed partial class VerifyRun(ContainerEngine engine, IVerifyProgress pr
         var workdir = facts.Config.WorkingDir is { Length: > 0 } w ? w.TrimEnd('/') : "";
         return profile.WritablePaths
             .Select(p => p.Path.StartsWith('/') ? p.Path : workdir + "/" + (p.Path.StartsWith("./", StringComparison.Ordinal) ? p.Path[2..] : p.Path))
-            .Where(p => p.StartsWith('/') && p.TrimEnd('/') != "/tmp")
+            .Select(p => WritableMount.FolderOf(p, workdir.Length == 0 ? "/" : workdir)) // a file's folder (SQLite's journal), never the code's own folder
+            .OfType<string>()
+            .Where(p => p != "/tmp")
             .Distinct(StringComparer.Ordinal).ToList();
     }
 

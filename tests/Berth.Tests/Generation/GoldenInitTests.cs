@@ -52,6 +52,7 @@ public sealed class GoldenInitTests
         { "fixture", "flask-spa", "slim" },
         { "fixture", "root-reqs-subpackage", "slim" },
         { "fixture", "django-environ-whitenoise", "slim" },
+        { "fixture", "writable-journal", "slim" },
         { "example", "notes-api", "slim" },
         { "example", "notes-api", "distroless" },
         { "example", "inventory-service", "slim" },

@@ -191,9 +191,9 @@ public sealed class PythonServiceDetector : IServiceDetector
             if (at >= 0)
                 env[at] = env[at] with { Default = django.SettingsModule };
         }
-        var writable = serviceModules
-            .SelectMany(m => m.Writes.Select(w => new WritablePath(w.Path, w.Reason, $"{m.File}:{w.Line}")))
-            .ToList();
+        var (writable, writableNotes) = new WritablePathResolver(serviceModules, new PythonModuleIndex(modules.Values), servicePath,
+            WritablePathResolver.WorkingFolderVariables(tree, servicePath)).Resolve();
+        notes.AddRange(writableNotes);
         if (django?.MediaRoot is { } media)
             writable.Insert(0, new WritablePath(media.Value.StartsWith("./", StringComparison.Ordinal) ? media.Value[2..] : media.Value.TrimEnd('/'),
                 $"uploads (MEDIA_ROOT of {django.SettingsModule})", media.Source));

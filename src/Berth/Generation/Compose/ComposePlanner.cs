@@ -125,6 +125,8 @@ public static class ComposePlanner
             var tmpfs = TmpfsMounts.For(contract);
             decisions.Add($"{name}: runs as {contract.Uid}:{contract.Gid} (the image's user), read-only root filesystem with tmpfs at {string.Join(", ", tmpfs.Select(t => t.Split(':')[0]))} owned by it, " +
                           $"all capabilities dropped, no-new-privileges, {contract.GracefulStopSeconds + 5} s to stop (the server's {contract.GracefulStopSeconds} s graceful timeout + 5)");
+            foreach (var kept in contract.WritablePaths.Where(WritableMount.KeepsData))
+                decisions.Add($"{name}: {kept.Path} is a tmpfs, but the app keeps data there ({kept.Reason}, {kept.Source}): it is lost when the container stops; to keep it, replace the tmpfs entry with a named volume (`volumes: [{name}-data:{kept.Path}]`, owned by {contract.Uid}:{contract.Gid} as the image creates the folder)");
 
             var app = new ComposeApp
             {

@@ -131,6 +131,8 @@ public static class KubernetesPlanner
         var volumes = Volumes(container.WritablePaths);
         decisions.Add($"Pod Security Standards restricted: runAsNonRoot, runAsUser {container.Uid} / runAsGroup {container.Gid} (the image's user), allowPrivilegeEscalation false, capabilities drop ALL, seccomp RuntimeDefault; " +
             $"readOnlyRootFilesystem with emptyDir at {string.Join(", ", volumes.Select(v => $"{v.MountPath} ({v.Reason})"))}");
+        foreach (var kept in container.WritablePaths.Where(WritableMount.KeepsData))
+            decisions.Add($"{kept.Path} is an emptyDir, but the app keeps data there ({kept.Source}): it is lost with the pod and not shared between replicas; to keep it, mount a PersistentVolumeClaim there instead (one replica for SQLite; BK8710 accepts either)");
         var grace = PreStopSeconds + container.GracefulStopSeconds + StopMarginSeconds;
         decisions.Add($"terminationGracePeriodSeconds {grace} = preStop sleep {PreStopSeconds} s (endpoints are removed while the pod still serves) + the server's {container.GracefulStopSeconds} s graceful stop + {StopMarginSeconds} s margin; the preStop is the kubelet's sleep action (Kubernetes ≥ 1.30), which needs no shell or sleep binary in the image");
         decisions.Add($"replicas: base and prod {MinReplicas}–{MaxReplicas} by a HorizontalPodAutoscaler at {CpuTargetPercent}% CPU (the Deployment leaves replicas to it) with a PodDisruptionBudget minAvailable 1; dev runs 1 replica without HPA and PDB");

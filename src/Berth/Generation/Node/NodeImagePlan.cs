@@ -79,7 +79,7 @@ public sealed record NodeImagePlan : IServiceImagePlan
         Liveness = HealthRoute,
         Readiness = HealthRoute,
         WritablePaths = [new WritablePath("/tmp", "temporary files (os.tmpdir())", "berth default"),
-            .. Profile.WritablePaths.Select(w => w with { Path = w.Path.StartsWith('/') ? w.Path : WorkingDirectory + "/" + (w.Path.StartsWith("./", StringComparison.Ordinal) ? w.Path[2..] : w.Path) })],
+            .. WritableMount.Folders(Profile.WritablePaths, WorkingDirectory)],
         GracefulStopSeconds = GracefulStopSeconds,
         Processes = 1,
         BuildArguments = BuildArguments,

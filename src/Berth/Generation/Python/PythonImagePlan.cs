@@ -20,12 +20,15 @@ public sealed record PythonImagePlan : IServiceImagePlan
     public const string WritableStaging = "/writable";
 
     /// <summary>
-    /// Folders under the app folder the code writes at start-up (relative paths without a file extension): created in the image and
-    /// owned by the service user, since the app's own files are root's. Files (a SQLite database in the app folder) are in the
-    /// contract's writable paths only: they need a volume at their folder.
+    /// Folders under the app folder the code writes at start-up: a folder it writes, or the folder of a file it writes (a SQLite
+    /// database in <c>data/</c>), the same folders the contract mounts writable (<see cref="WritableMount"/>); created in the image
+    /// and owned by the service user, since the app's own files are root's. A file in the app folder itself has no folder of its own
+    /// to create (a mount there would hide the code).
     /// </summary>
     public IReadOnlyList<WritablePath> WritableFolders =>
-        Profile.WritablePaths.Where(w => !w.Path.StartsWith('/') && !Path.HasExtension(w.Path) && !w.Path.Split('/').Contains("..")).ToList();
+        WritableMount.Folders(Profile.WritablePaths.Where(w => !w.Path.StartsWith('/') && !w.Path.Split('/').Contains("..")), AppDirectory)
+            .Select(w => w with { Path = w.Path[(AppDirectory.Length + 1)..] })
+            .ToList();
 
     public required ServiceProfile Profile { get; init; }
     public required RuntimeFlavor Runtime { get; init; }
@@ -81,7 +84,7 @@ public sealed record PythonImagePlan : IServiceImagePlan
                 Liveness = HealthRoute,
                 Readiness = readiness,
                 WritablePaths = [new WritablePath("/tmp", "temporary files (Python's tempfile, uploads spooled to disk)", "berth default"),
-                    .. Profile.WritablePaths.Select(w => w with { Path = w.Path.StartsWith('/') ? w.Path : AppDirectory + "/" + w.Path.TrimStart('.', '/') })],
+                    .. WritableMount.Folders(Profile.WritablePaths, AppDirectory)],
                 GracefulStopSeconds = ServerFlags.GracefulSeconds ?? GracefulTimeoutSeconds,
                 Processes = Server == "gunicorn" ? Workers : ServerFlags.WorkerCount ?? 1,
                 ProcessMemoryMiB = ProcessMemoryMiB,

@@ -12,6 +12,7 @@ public sealed class ComposeGoldenTests
     [InlineData("fixture", "flask-gunicorn")]
     [InlineData("fixture", "migrating-api")]
     [InlineData("fixture", "low-port-api")]
+    [InlineData("fixture", "writable-journal")]
     [InlineData("example", "notes-api")]
     [InlineData("example", "chat-platform")]
     public void Compose_files_written_into_the_repository_match_the_golden_files(string kind, string app)

@@ -16,6 +16,7 @@ public sealed class KubernetesInitTests
     [InlineData("example", "inventory-service", "distroless")]
     [InlineData("example", "chat-platform", "slim")]
     [InlineData("fixture", "migrating-api", "slim")]
+    [InlineData("fixture", "writable-journal", "slim")]
     public void Generated_trees_match_the_golden_files(string kind, string app, string runtime)
     {
         // sources copied beside the output, so the build context each Dockerfile names (../src/APP) is the same on every machine

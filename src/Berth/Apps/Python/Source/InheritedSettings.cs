@@ -27,20 +27,7 @@ internal static class InheritedSettings
         var pending = modules.Values.SelectMany(m => m.DerivedClasses.Select(d => (Module: m, Class: d))).ToList();
         if (pending.Count == 0)
             return;
-        var byModuleName = new Dictionary<string, List<PythonModuleFacts>>(StringComparer.Ordinal);
-        foreach (var module in modules.Values)
-        {
-            var name = PythonServiceDetector.ModuleName(module.File);
-            // every suffix: "backend.app.core.config" is imported as "app.core.config"
-            var parts = name.Split('.');
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var suffix = string.Join('.', parts[i..]);
-                if (!byModuleName.TryGetValue(suffix, out var list))
-                    byModuleName[suffix] = list = [];
-                list.Add(module);
-            }
-        }
+        var index = new PythonModuleIndex(modules.Values);
 
         var settings = new Dictionary<(string File, string Name), SettingsClass>();
         foreach (var module in modules.Values)
@@ -122,27 +109,7 @@ internal static class InheritedSettings
             return null;
         }
 
-        IEnumerable<PythonModuleFacts> ModulesNamed(PythonModuleFacts from, string imported)
-        {
-            var dots = imported.Length - imported.TrimStart('.').Length;
-            var rest = imported[dots..];
-            string absolute;
-            if (dots > 0)
-            {
-                // relative: from .base import X (dots = 1 is the importing module's own package)
-                var package = PythonServiceDetector.ModuleName(from.File).Split('.').ToList();
-                if (!from.File.EndsWith("/__init__.py", StringComparison.Ordinal) && package.Count > 0)
-                    package.RemoveAt(package.Count - 1);
-                for (var up = 1; up < dots && package.Count > 0; up++)
-                    package.RemoveAt(package.Count - 1);
-                absolute = string.Join('.', package.Append(rest).Where(p => p.Length > 0));
-            }
-            else
-            {
-                absolute = rest;
-            }
-            return byModuleName.TryGetValue(absolute, out var found) ? found : [];
-        }
+        IReadOnlyList<PythonModuleFacts> ModulesNamed(PythonModuleFacts from, string imported) => index.Named(from, imported);
     }
 
     private static SettingsClass Merge(DerivedClass derived, IReadOnlyList<SettingsClass> parents)

@@ -31,6 +31,9 @@ public sealed record PythonModuleFacts(
     /// <summary>Paths the code writes (folders it creates, log files, SQLite databases, upload folders), literal paths only.</summary>
     public IReadOnlyList<WritePath> Writes { get; init; } = [];
 
+    /// <summary>Names this file binds to paths (<see cref="PathConstant"/>), in line order.</summary>
+    public IReadOnlyList<PathConstant> PathConstants { get; init; } = [];
+
     /// <summary>Module-level Django settings about static and media files (<see cref="DjangoSettingLine"/>), in line order.</summary>
     public IReadOnlyList<DjangoSettingLine> DjangoSettings { get; init; } = [];
 
@@ -81,8 +84,20 @@ public sealed record EnvComparison(string Variable, string Value, string? Defaul
 /// </summary>
 public sealed record DjangoSettingLine(string Name, string? Value, int Line, bool IsNone = false, string? Variable = null);
 
-/// <summary>A path written by the code at <see cref="Line"/>: relative to the working folder unless absolute.</summary>
-public sealed record WritePath(string Path, string Reason, int Line);
+/// <summary>
+/// A path written by the code at <see cref="Line"/>: relative to <see cref="Base"/> (the working folder unless said otherwise),
+/// or absolute.
+/// </summary>
+public sealed record WritePath(string Path, string Reason, int Line)
+{
+    public PathBase Base { get; init; } = PathBase.WorkingFolder;
+}
+
+/// <summary>
+/// A name bound to a path at module level (<c>LOG_DIR = BASE_PATH / "log"</c>) or as a class attribute (Flask config classes:
+/// <c>MEDIA_FOLDER = f"{os.getenv('APP_FOLDER')}/project/media"</c>, Class "Config"), for other modules' writes to resolve.
+/// </summary>
+public sealed record PathConstant(string Name, string? Class, PathValue Value, int Line);
 
 /// <summary><c>import a.b as c</c> → Module "a.b", Names [], Alias "c"; <c>from a import b, c as d</c> → Module "a", Names ["b","c"], aliases mapped.</summary>
 public sealed record PythonImport(string Module, IReadOnlyList<ImportedName> Names, string? Alias, int Line);

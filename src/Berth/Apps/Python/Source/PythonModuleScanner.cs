@@ -97,6 +97,7 @@ internal sealed class PythonModuleScanner
         {
             AppCalls = _appCalls.OrderBy(c => c.Line).ToList(),
             Writes = _writes.Build(),
+            PathConstants = _writes.Constants(),
             DjangoSettings = _django.Build(),
             ServedFolders = _served.Build(),
             NamedPaths = _served.Named,
@@ -284,7 +285,7 @@ internal sealed class PythonModuleScanner
 
         if (value is not null)
         {
-            _writes.AddAssignment(names, value, statement.Line);
+            _writes.AddAssignment(names, value, statement.Line, scope.Owner is { Kind: PythonBlockKind.Class } cls ? cls.Name : null, scope.IsModuleLevel);
             _choices.AddAssignment(names, value, statement.Line);
             _configReads.AddAssignment(names, value, scope);
             if (scope.IsModuleLevel && names.Count == 1 && EnvReadRecognizer.Recognize(value, _names) is { Kind: EnvReadKind.Get, Default: null } unset && !IsUnderEnvCondition(scope))

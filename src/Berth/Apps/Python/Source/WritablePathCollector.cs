@@ -1,12 +1,15 @@
 namespace Berth.Apps.Python.Source;
 
 /// <summary>
-/// Paths the code writes under the app folder: folders it creates (<c>os.mkdir("logs")</c>, <c>os.makedirs</c>,
-/// <c>Path("uploads").mkdir()</c>), log files (<c>RotatingFileHandler("logs/app.log")</c>, <c>basicConfig(filename=...)</c>),
-/// SQLite databases (<c>"sqlite:///" + os.path.join(basedir, "app.db")</c>, <c>BASE_DIR / "db.sqlite3"</c>) and upload folders
-/// (<c>MEDIA_ROOT</c>, <c>UPLOAD_FOLDER</c>). Only literal paths; <c>/tmp</c> is writable in every generated container already.
+/// Paths the code writes: folders it creates (<c>os.mkdir</c>, <c>os.makedirs</c>, <c>Path.mkdir()</c>), files it opens for
+/// writing or saves (<c>open(p, "w")</c>, <c>.write_text</c>, <c>file.save(...)</c>), log files (logging file handlers,
+/// <c>basicConfig(filename=...)</c>, loguru's <c>logger.add(path)</c>), SQLite databases (<c>sqlite:///</c> URLs,
+/// <c>sqlite3.connect</c>) and upload folders (<c>MEDIA_ROOT</c>, <c>UPLOAD_FOLDER</c>). Paths are read by <see cref="PathEvaluator"/>
+/// against the names bound earlier in the file; a path built on another module's constant or a config key keeps that base for
+/// the detector to resolve (<see cref="PathConstants"/> are what this file offers others). <c>/tmp</c> is writable in every
+/// generated container already. A folder only read (templates, static files served, migrations) is not a write.
 /// </summary>
-internal sealed class WritablePathCollector(PythonNameLookup names)
+internal sealed partial class WritablePathCollector
 {
     private static readonly HashSet<string> FolderMakers = new(StringComparer.Ordinal) { "os.mkdir", "os.makedirs" };
 
@@ -15,30 +18,78 @@ internal sealed class WritablePathCollector(PythonNameLookup names)
         "logging.FileHandler", "logging.handlers.RotatingFileHandler", "logging.handlers.TimedRotatingFileHandler", "logging.handlers.WatchedFileHandler",
     };
 
+    private static readonly HashSet<string> FileOpeners = new(StringComparer.Ordinal) { "open", "io.open", "aiofiles.open", "anyio.open_file", "codecs.open" };
+
     private static readonly HashSet<string> UploadSettings = new(StringComparer.Ordinal) { "MEDIA_ROOT", "UPLOAD_FOLDER", "UPLOAD_DIR", "UPLOADS_DIR", "UPLOAD_ROOT" };
 
+    private static readonly string[] SqliteSuffixes = [".sqlite3", ".sqlite", ".db"];
+
+    private readonly PythonNameLookup _names;
+    private readonly PathEvaluator _paths;
+    private readonly Dictionary<string, PathValue> _bound = new(StringComparer.Ordinal);
+    private readonly List<PathConstant> _constants = [];
     private readonly List<WritePath> _writes = [];
-    private readonly LiteralPath _paths = new(names);
+
+    public WritablePathCollector(PythonNameLookup names)
+    {
+        _names = names;
+        _paths = new PathEvaluator(names, name => _bound.GetValueOrDefault(name));
+    }
 
     public void AddCall(CallExpression call)
     {
-        var callee = names.Qualify(call.Function);
-        if (callee is not null && FolderMakers.Contains(callee) && PathOf(call.Argument(0, "name") ?? call.Argument(0, "path")) is { } folder)
-            Add(folder, $"created with {callee}()", call.Line);
-        else if (callee is not null && FileHandlers.Contains(callee) && PathOf(call.Argument(0, "filename")) is { } log)
-            Add(FolderOf(log), $"log file {log} ({callee[(callee.LastIndexOf('.') + 1)..]})", call.Line);
-        else if (callee == "logging.basicConfig" && PathOf(call.Keyword("filename")) is { } basic)
-            Add(FolderOf(basic), $"log file {basic} (logging.basicConfig)", call.Line);
-        else if (call.Function is AttributeExpression { Attribute: "mkdir", Target: CallExpression maker }
-                 && names.Qualify(maker.Function) is "pathlib.Path" or "Path" && PathOf(maker.Positional(0)) is { } made)
-            Add(made, "created with Path.mkdir()", call.Line);
+        var callee = _names.Qualify(call.Function);
+        if (callee is not null && FolderMakers.Contains(callee) && _paths.Of(call.Argument(0, "name") ?? call.Argument(0, "path")) is { } folder)
+            Add(folder.Complete ? folder : folder.Folder(), $"created with {callee}()", call.Line);
+        else if (callee is not null && FileHandlers.Contains(callee) && _paths.Of(call.Argument(0, "filename")) is { } log)
+            Add(log.Folder(), $"log file{Named(log)} ({callee[(callee.LastIndexOf('.') + 1)..]})", call.Line);
+        else if (callee == "logging.basicConfig" && _paths.Of(call.Keyword("filename")) is { } basic)
+            Add(basic.Folder(), $"log file{Named(basic)} (logging.basicConfig)", call.Line);
+        else if (callee == "loguru.logger.add" && _paths.Of(call.Argument(0, "sink")) is { } sink)
+            Add(sink.Folder(), $"log file{Named(sink)} (loguru logger.add)", call.Line);
+        else if (callee is not null && FileOpeners.Contains(callee) && Writes(call.Argument(1, "mode")) && _paths.Of(call.Argument(0, "file")) is { } opened)
+            Add(opened.Folder(), $"file{Named(opened)} opened for writing ({callee}())", call.Line);
+        else if (callee == "sqlite3.connect" && _paths.Of(call.Argument(0, "database")) is { Complete: true, Tail: not ":memory:" } connected)
+            Add(connected, "SQLite database (sqlite3.connect; its folder needs write access for the journal)", call.Line);
+        else if (call.Function is AttributeExpression method)
+            AddMethod(method, call);
     }
 
-    public void AddAssignment(IReadOnlyList<string> targets, PythonExpression value, int line)
+    private void AddMethod(AttributeExpression method, CallExpression call)
     {
-        if (targets.Any(UploadSettings.Contains) && PathOf(value) is { } upload)
+        switch (method.Attribute)
         {
-            Add(upload, $"uploads ({targets[0]})", line);
+            case "mkdir" when _paths.Of(method.Target) is { } made:
+                Add(made, "created with Path.mkdir()", call.Line);
+                break;
+            case "write_text" or "write_bytes" or "touch" when _paths.Of(method.Target) is { } written:
+                Add(written.Folder(), $"file{Named(written)} written with Path.{method.Attribute}()", call.Line);
+                break;
+            case "save" when call.Arguments.Count == 1 && _paths.Of(call.Positional(0)) is { } saved && saved.Base.Kind != PathBaseKind.WorkingFolder:
+                Add(saved.Folder(), $"files saved there ({PythonExpressions.Describe(method.Target) ?? "file"}.save())", call.Line);
+                break;
+        }
+    }
+
+    public void AddAssignment(IReadOnlyList<string> targets, PythonExpression value, int line, string? ownerClass, bool moduleLevel)
+    {
+        var path = _paths.Of(value);
+        if (path is not null)
+        {
+            foreach (var target in targets)
+            {
+                _bound[target] = path;
+                if (moduleLevel || ownerClass is not null)
+                    _constants.Add(new PathConstant(target, ownerClass, path, line));
+            }
+        }
+
+        if (ownerClass is not null && DevelopmentClass().IsMatch(ownerClass))
+            return; // class DevConfig: DB_PATH = ... — what a development or test configuration writes is not what the image runs
+
+        if (targets.Any(UploadSettings.Contains) && path is { Complete: true })
+        {
+            Add(path, $"uploads ({targets[0]})", line);
             return;
         }
 
@@ -52,35 +103,58 @@ internal sealed class WritablePathCollector(PythonNameLookup names)
         }
     }
 
-    public IReadOnlyList<WritePath> Build() => _writes.DistinctBy(w => w.Path).ToList();
+    public IReadOnlyList<WritePath> Build() => _writes.DistinctBy(w => (w.Base, w.Path)).ToList();
 
-    private void Add(string path, string reason, int line)
+    public IReadOnlyList<PathConstant> Constants() => _constants;
+
+    private void Add(PathValue value, string reason, int line)
     {
-        var clean = path.TrimStart('.', '/').Length == 0 && !path.StartsWith('/') ? null : path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
-        if (clean is null or "/tmp" || clean.StartsWith("/tmp/", StringComparison.Ordinal) || clean.Contains('{', StringComparison.Ordinal))
+        if (!value.Complete)
+            value = value.Folder();
+        var path = value.Tail;
+        if (value.Base.Kind == PathBaseKind.WorkingFolder)
+        {
+            if (path.Length == 0 || path == "/tmp" || path.StartsWith("/tmp/", StringComparison.Ordinal))
+                return;
+        }
+        else if (path.StartsWith('/'))
+        {
             return;
-        _writes.Add(new WritePath(clean.TrimEnd('/'), reason, line));
+        }
+        if (path.Contains('{', StringComparison.Ordinal))
+            return;
+        _writes.Add(new WritePath(path.TrimEnd('/'), reason, line) { Base = value.Base });
     }
 
-    private string? PathOf(PythonExpression? expression) => _paths.Of(expression);
+    private static string Named(PathValue file) => file.Complete && file.Tail.Length > 0 ? " " + file.Tail[(file.Tail.LastIndexOf('/') + 1)..] : "";
 
-    private string? SqliteFile(PythonExpression expression)
+    /// <summary>A literal mode that writes: "w", "a", "x" or "+" in it (<c>open(p)</c> alone only reads).</summary>
+    private static bool Writes(PythonExpression? mode) =>
+        PythonExpressions.StringValue(mode) is { } text && text.IndexOfAny(['w', 'a', 'x', '+']) >= 0;
+
+    private PathValue? SqliteFile(PythonExpression expression)
     {
-        if (PythonExpressions.StringValue(expression) is { } url && url.StartsWith("sqlite:///", StringComparison.Ordinal) && url.Length > "sqlite:///".Length)
-            return url["sqlite:///".Length..];
+        const string Scheme = "sqlite:///";
+        if (expression is StringExpression { Value: var url } sqlite && url.StartsWith(Scheme, StringComparison.Ordinal) && url.Length > Scheme.Length)
+            return _paths.Of(sqlite with { Value = url[Scheme.Length..] });
         if (expression is CompoundExpression compound)
         {
             for (var i = 0; i + 1 < compound.Parts.Count; i++)
             {
-                if (PythonExpressions.StringValue(compound.Parts[i]) == "sqlite:///" && compound.Operators[i] == "+")
-                    return PathOf(compound.Parts[i + 1]);
+                if (PythonExpressions.StringValue(compound.Parts[i]) == Scheme && compound.Operators[i] == "+")
+                    return _paths.Of(compound.Parts[i + 1]) is { Complete: true } joined ? joined : null;
             }
         }
-        return PathOf(expression) is { } path && (path.EndsWith(".sqlite3", StringComparison.Ordinal) || path.EndsWith(".sqlite", StringComparison.Ordinal) || path.EndsWith(".db", StringComparison.Ordinal))
-            && expression is not StringExpression
+        return expression is not StringExpression && _paths.Of(expression) is { Complete: true } path
+            && SqliteSuffixes.Any(s => path.Tail.EndsWith(s, StringComparison.Ordinal))
+            && !DottedName().IsMatch(path.Tail) // os.getenv("SQL_ENGINE", "django.db.backends.sqlite3") is a module name
             ? path
             : null;
     }
 
-    private static string FolderOf(string file) => file.Contains('/', StringComparison.Ordinal) ? file[..file.LastIndexOf('/')] : file;
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Dev|Development|Test|Testing|Local)[A-Z_]|^(Dev|Test)(Config|Settings)?$")]
+    private static partial System.Text.RegularExpressions.Regex DevelopmentClass();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){2,}$")]
+    private static partial System.Text.RegularExpressions.Regex DottedName();
 }

@@ -30,9 +30,10 @@ public sealed class ReadOnlyRootWithoutWritablePath : KubernetesRule
             foreach (var path in context.App!.WritablePaths)
             {
                 var absolute = Absolute(path.Path, workdir);
-                if (absolute.TrimEnd('/') == "/tmp" || writable.Any(m => Under(absolute, m)))
-                    continue;
+                // a file needs its folder writable (SQLite writes its journal beside the database): the same folder init mounts
                 var folder = path.Path.EndsWith('/') || !System.IO.Path.HasExtension(absolute) ? absolute.TrimEnd('/') : System.IO.Path.GetDirectoryName(absolute)!.Replace('\\', '/');
+                if (absolute.TrimEnd('/') == "/tmp" || writable.Any(m => Under(folder, m)))
+                    continue;
                 var relative = path.Path.StartsWith('/') ? "" : $" ('{path.Path}' under {workdirSource})";
                 findings.Add(Info, pod.Owner, readOnly,
                     $"{container.Display} has a read-only root filesystem, but the app writes {absolute}{relative} at {path.Source}: {path.Reason}; no writable volume is mounted there, so the write fails. Mount an emptyDir (or a PersistentVolumeClaim for data to keep) at {folder}",
