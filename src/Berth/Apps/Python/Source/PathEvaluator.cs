@@ -30,14 +30,32 @@ internal sealed class PathEvaluator(PythonNameLookup names, Func<string, PathVal
             NameExpression name => bound(name.Name) ?? Imported(name.Name),
             AttributeExpression { Attribute: "parent" } parent when Of(parent.Target, depth + 1) is { Complete: true, Tail: "" } start
                 && start.Base.Kind == PathBaseKind.ModuleFolder => start with { Base = start.Base with { Up = start.Base.Up + 1 } },
-            AttributeExpression attribute when names.Imports.IsImported(PythonExpressions.DottedName(attribute)?.Split('.')[0] ?? "")
-                && PythonExpressions.DottedName(attribute) is { } dotted => new PathValue(new PathBase(PathBaseKind.Imported, names.Imports.Qualify(dotted)), ""),
+            AttributeExpression attribute when ShortDottedName(attribute) is { } dotted && names.Imports.IsImported(dotted.Split('.')[0]) =>
+                new PathValue(new PathBase(PathBaseKind.Imported, names.Imports.Qualify(dotted)), ""),
             SubscriptExpression { Target: AttributeExpression { Attribute: "config" }, Index: [var key] } when PythonExpressions.StringValue(key) is { } setting =>
                 new PathValue(new PathBase(PathBaseKind.Setting, setting), ""),
             CompoundExpression { Operators: var operators, Parts: var parts } when parts.Count > 0 && operators.All(o => o == "/") => Joined(Start(parts[0], depth), parts.Skip(1), depth),
             CallExpression call => Call(call, depth),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>paths.LOG_DIR</c> as a dotted name when the chain is short enough to be a module constant: every expression of a statement is
+    /// asked, so a 100,000-link chain read whole at each of its links would take quadratic time.
+    /// </summary>
+    private static string? ShortDottedName(AttributeExpression attribute)
+    {
+        PythonExpression current = attribute;
+        for (var links = 0; links <= MaxDepth; links++)
+        {
+            if (current is NameExpression)
+                return PythonExpressions.DottedName(attribute);
+            if (current is not AttributeExpression { Target: var target })
+                return null;
+            current = target;
+        }
+        return null;
     }
 
     private PathValue? Call(CallExpression call, int depth)
