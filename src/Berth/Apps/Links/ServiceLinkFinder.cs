@@ -8,7 +8,6 @@ namespace Berth.Apps.Links;
 public static class ServiceLinkFinder
 {
     /// <summary>Prefixes bundlers inline at build time; the rest of the name says what the variable holds.</summary>
-    private static readonly string[] PublicPrefixes = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "PUBLIC_", "GATSBY_"];
 
     /// <summary>Names of a variable holding "the backend's" address, whichever service that is.</summary>
     private static readonly string[] GenericAddressNames =
@@ -106,7 +105,7 @@ public static class ServiceLinkFinder
     private static string Stripped(string name)
     {
         var upper = name.ToUpperInvariant();
-        var prefix = PublicPrefixes.FirstOrDefault(p => upper.StartsWith(p, StringComparison.Ordinal));
+        var prefix = PublicBundleVariables.Prefix(name);
         return prefix is null ? upper : upper[prefix.Length..];
     }
 

@@ -369,6 +369,26 @@ public sealed class SecretInEnvOrArgTests
     }
 
     [Fact]
+    public void A_public_bundle_build_argument_is_a_warning_about_the_bundle_not_the_history()
+    {
+        var findings = LintCase.Assert("BDF403", """
+            FROM node:20-bookworm-slim AS frontend
+            #! BDF403
+            ARG VITE_SENTRY_DSN
+            ARG VITE_API_URL
+            #! BDF403
+            ARG NEXT_PUBLIC_STRIPE_KEY
+            RUN npm run build
+            FROM nginx:1.27
+            COPY --from=frontend /app/dist /usr/share/nginx/html
+            """);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains("VITE_* values are inlined into the JavaScript bundle every browser downloads", findings[0].Message);
+        Assert.Contains("NEXT_PUBLIC_* values", findings[1].Message);
+        Assert.All(findings, f => Assert.DoesNotContain("image history", f.Message));
+    }
+
+    [Fact]
     public void Berth_pragmas_suppress_it() => LintCase.Assert("BDF403", """
         FROM python:3.11-slim
         # berth ignore=BDF403

@@ -39,8 +39,17 @@ public sealed class SecretInEnvOrArg : DockerfileRule
                 break;
             case ArgInstruction arg:
                 foreach (var declaration in arg.Declarations.Where(d => SecretNames.IsSecret(d.Name, d.Default)))
+                {
+                    if (PublicBundleVariables.Prefix(declaration.Name) is { } prefix)
+                    {
+                        // VITE_SENTRY_DSN: inlined into the bundle every browser downloads, so the build history is not where it leaks
+                        findings.Add(At(context, declaration.Span, $"ARG {declaration.Name} looks like a secret, but {prefix}* values are inlined into the JavaScript bundle every browser downloads: only a public value (a DSN, a publishable key) may have that prefix",
+                            "Keep real secrets on the server side under a name without the public prefix; a public identifier can stay") with { Severity = Severity.Warning });
+                        continue;
+                    }
                     Add(findings, builder, At(context, declaration.Span, $"ARG {declaration.Name} looks like a secret; build arguments are kept in the image history{where}" + (declaration.Default is { Length: > 0 } ? " (default value not shown)" : ""),
                         "Use RUN --mount=type=secret,id=" + declaration.Name.ToLowerInvariant() + " and docker build --secret"));
+                }
                 break;
         }
     }
