@@ -36,6 +36,28 @@ public static class RelativePath
     public static string Under(string path, string folder) =>
         Within(path, folder) ?? throw new ArgumentException($"'{path}' is not at or below '{folder}'", nameof(path));
 
+    /// <summary>
+    /// <paramref name="path"/> followed from <paramref name="folder"/> as a file system would, "." and ".." collapsed, without a
+    /// leading or trailing slash ("" for the top): ("usr/lib", "../bin/./python") → "usr/bin/python". ".." never climbs above the top.
+    /// </summary>
+    public static string Resolve(string folder, string path)
+    {
+        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "."));
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "" or ".")
+                continue;
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                    parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        return string.Join('/', parts);
+    }
+
     /// <summary>The way back up from a folder to the root: "backend/api" → "../..".</summary>
     public static string Up(string folder) => folder is "." ? "." : string.Join('/', folder.Split('/').Select(_ => ".."));
 }

@@ -25,4 +25,12 @@ public sealed class RelativePathTests
 
     [Fact]
     public void Under_refuses_a_path_outside_the_folder() => Assert.Throws<ArgumentException>(() => RelativePath.Under("x/y", "a"));
+
+    [Theory]
+    [InlineData("usr/lib", "../bin/./python", "usr/bin/python")]
+    [InlineData("", "/app//src/", "app/src")]
+    [InlineData(".", "./a/../b", "b")]
+    [InlineData("a", "../../../x", "x")]
+    [InlineData("a/b", "..", "a")]
+    public void Resolve(string folder, string path, string expected) => Assert.Equal(expected, RelativePath.Resolve(folder, path));
 }

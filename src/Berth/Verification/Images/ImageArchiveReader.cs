@@ -219,20 +219,7 @@ public static class ImageArchiveReader
     {
         if (relative.StartsWith('/'))
             return Normalize(relative);
-        var parts = directory.Length == 0 ? new List<string>() : [.. directory.Split('/')];
-        foreach (var part in relative.Split('/'))
-        {
-            if (part is "" or ".")
-                continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                    parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        return string.Join('/', parts);
+        return Apps.RelativePath.Resolve(directory, relative);
     }
 
     /// <summary>A stream that yields bytes already read (the sniffed header) and then the rest of the source.</summary>

@@ -168,20 +168,7 @@ public static class DockerfileLocalInstalls
     private static string Absolute(string path, string workdir)
     {
         var trailing = path.EndsWith('/') && path.Length > 1;
-        var full = path.StartsWith('/') ? path : workdir.TrimEnd('/') + "/" + (path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path);
-        var parts = new List<string>();
-        foreach (var part in full.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-                continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                    parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        return "/" + string.Join('/', parts) + (trailing ? "/" : "");
+        var full = path.StartsWith('/') ? path : workdir.TrimEnd('/') + "/" + path;
+        return "/" + RelativePath.Resolve("", full) + (trailing ? "/" : "");
     }
 }
