@@ -88,6 +88,41 @@ public static class ChartTemplates
         {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
         {{- end }}
 
+        {{/*
+        CHART.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+        migration Job read the same keys).
+        */}}
+        {{- define "CHART.secretEnv" -}}
+        {{- $svc := . }}
+        {{- range $svc.secretEnv }}
+        - name: {{ .name }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ $svc.existingSecret }}
+              key: {{ .name }}
+              {{- if .optional }}
+              optional: true
+              {{- end }}
+        {{- end }}
+        {{- end }}
+
+        {{/*
+        CHART.writableMounts / CHART.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+        */}}
+        {{- define "CHART.writableMounts" -}}
+        {{- range .writablePaths }}
+        - name: {{ .name }}
+          mountPath: {{ .mountPath }}
+        {{- end }}
+        {{- end }}
+
+        {{- define "CHART.writableVolumes" -}}
+        {{- range .writablePaths }}
+        - name: {{ .name }}
+          emptyDir: {}
+        {{- end }}
+        {{- end }}
+
         """;
 
     private const string Deployment = """
@@ -144,18 +179,9 @@ public static class ChartTemplates
                   envFrom:
                     - configMapRef:
                         name: {{ include "CHART.fullname" $ctx }}-config
-                  {{- with $svc.secretEnv }}
+                  {{- if $svc.secretEnv }}
                   env:
-                    {{- range . }}
-                    - name: {{ .name }}
-                      valueFrom:
-                        secretKeyRef:
-                          name: {{ $svc.existingSecret }}
-                          key: {{ .name }}
-                          {{- if .optional }}
-                          optional: true
-                          {{- end }}
-                    {{- end }}
+                    {{- include "CHART.secretEnv" $svc | trim | nindent 12 }}
                   {{- end }}
                   resources:
                     {{- toYaml $svc.resources | nindent 12 }}
@@ -172,15 +198,9 @@ public static class ChartTemplates
                   securityContext:
                     {{- toYaml $svc.securityContext | nindent 12 }}
                   volumeMounts:
-                    {{- range $svc.writablePaths }}
-                    - name: {{ .name }}
-                      mountPath: {{ .mountPath }}
-                    {{- end }}
+                    {{- include "CHART.writableMounts" $svc | trim | nindent 12 }}
               volumes:
-                {{- range $svc.writablePaths }}
-                - name: {{ .name }}
-                  emptyDir: {}
-                {{- end }}
+                {{- include "CHART.writableVolumes" $svc | trim | nindent 8 }}
         {{- end }}
 
         """;
@@ -293,31 +313,16 @@ public static class ChartTemplates
                     - name: {{ $name }}
                       value: {{ $value | quote }}
                     {{- end }}
-                    {{- range $svc.secretEnv }}
-                    - name: {{ .name }}
-                      valueFrom:
-                        secretKeyRef:
-                          name: {{ $svc.existingSecret }}
-                          key: {{ .name }}
-                          {{- if .optional }}
-                          optional: true
-                          {{- end }}
-                    {{- end }}
+                    {{- include "CHART.secretEnv" $svc | trim | nindent 12 }}
                   {{- end }}
                   resources:
                     {{- toYaml $svc.resources | nindent 12 }}
                   securityContext:
                     {{- toYaml $svc.securityContext | nindent 12 }}
                   volumeMounts:
-                    {{- range $svc.writablePaths }}
-                    - name: {{ .name }}
-                      mountPath: {{ .mountPath }}
-                    {{- end }}
+                    {{- include "CHART.writableMounts" $svc | trim | nindent 12 }}
               volumes:
-                {{- range $svc.writablePaths }}
-                - name: {{ .name }}
-                  emptyDir: {}
-                {{- end }}
+                {{- include "CHART.writableVolumes" $svc | trim | nindent 8 }}
         {{- end }}
         {{- end }}
         {{- end }}

@@ -60,3 +60,38 @@ chat-platform.minReplicas: the fewest replicas a service runs (the HPA's minimum
 {{- define "chat-platform.minReplicas" -}}
 {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
 {{- end }}
+
+{{/*
+chat-platform.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+migration Job read the same keys).
+*/}}
+{{- define "chat-platform.secretEnv" -}}
+{{- $svc := . }}
+{{- range $svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.existingSecret }}
+      key: {{ .name }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+chat-platform.writableMounts / chat-platform.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+*/}}
+{{- define "chat-platform.writableMounts" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+{{- end }}
+{{- end }}
+
+{{- define "chat-platform.writableVolumes" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  emptyDir: {}
+{{- end }}
+{{- end }}

@@ -60,3 +60,38 @@ inventory-service.minReplicas: the fewest replicas a service runs (the HPA's min
 {{- define "inventory-service.minReplicas" -}}
 {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
 {{- end }}
+
+{{/*
+inventory-service.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+migration Job read the same keys).
+*/}}
+{{- define "inventory-service.secretEnv" -}}
+{{- $svc := . }}
+{{- range $svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.existingSecret }}
+      key: {{ .name }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+inventory-service.writableMounts / inventory-service.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+*/}}
+{{- define "inventory-service.writableMounts" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+{{- end }}
+{{- end }}
+
+{{- define "inventory-service.writableVolumes" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  emptyDir: {}
+{{- end }}
+{{- end }}

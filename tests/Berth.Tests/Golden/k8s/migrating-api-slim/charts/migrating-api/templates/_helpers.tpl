@@ -60,3 +60,38 @@ migrating-api.minReplicas: the fewest replicas a service runs (the HPA's minimum
 {{- define "migrating-api.minReplicas" -}}
 {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
 {{- end }}
+
+{{/*
+migrating-api.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+migration Job read the same keys).
+*/}}
+{{- define "migrating-api.secretEnv" -}}
+{{- $svc := . }}
+{{- range $svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.existingSecret }}
+      key: {{ .name }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+migrating-api.writableMounts / migrating-api.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+*/}}
+{{- define "migrating-api.writableMounts" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+{{- end }}
+{{- end }}
+
+{{- define "migrating-api.writableVolumes" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  emptyDir: {}
+{{- end }}
+{{- end }}

@@ -60,3 +60,38 @@ notes-api.minReplicas: the fewest replicas a service runs (the HPA's minimum, el
 {{- define "notes-api.minReplicas" -}}
 {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
 {{- end }}
+
+{{/*
+notes-api.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+migration Job read the same keys).
+*/}}
+{{- define "notes-api.secretEnv" -}}
+{{- $svc := . }}
+{{- range $svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.existingSecret }}
+      key: {{ .name }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+notes-api.writableMounts / notes-api.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+*/}}
+{{- define "notes-api.writableMounts" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+{{- end }}
+{{- end }}
+
+{{- define "notes-api.writableVolumes" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  emptyDir: {}
+{{- end }}
+{{- end }}

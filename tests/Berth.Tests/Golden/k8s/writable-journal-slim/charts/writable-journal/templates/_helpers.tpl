@@ -60,3 +60,38 @@ writable-journal.minReplicas: the fewest replicas a service runs (the HPA's mini
 {{- define "writable-journal.minReplicas" -}}
 {{- if .service.autoscaling.enabled }}{{ .service.autoscaling.minReplicas }}{{ else }}{{ .service.replicaCount }}{{ end }}
 {{- end }}
+
+{{/*
+writable-journal.secretEnv: a service's env entries read from its existingSecret, one per secretEnv item (the Deployment and the
+migration Job read the same keys).
+*/}}
+{{- define "writable-journal.secretEnv" -}}
+{{- $svc := . }}
+{{- range $svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.existingSecret }}
+      key: {{ .name }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+writable-journal.writableMounts / writable-journal.writableVolumes: an emptyDir at every path the app writes, for the Deployment and the Job.
+*/}}
+{{- define "writable-journal.writableMounts" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+{{- end }}
+{{- end }}
+
+{{- define "writable-journal.writableVolumes" -}}
+{{- range .writablePaths }}
+- name: {{ .name }}
+  emptyDir: {}
+{{- end }}
+{{- end }}
