@@ -23,7 +23,7 @@ public sealed partial record StatedHealthProbe(string Path, Evidence Source)
             if (lower.Contains("dev", StringComparison.Ordinal) || lower.Contains("test", StringComparison.Ordinal))
                 continue;
             var probe = StatedStartReader.IsDockerfile(lower) ? FromDockerfile(tree, file)
-                : IsCompose(lower) ? FromCompose(tree, file)
+                : StatedStartReader.IsCompose(lower) ? FromCompose(tree, file)
                 : null;
             if (probe is not null)
                 return probe;
@@ -107,11 +107,6 @@ public sealed partial record StatedHealthProbe(string Path, Evidence Source)
         }
         return null;
     }
-
-    private static bool IsCompose(string lower) =>
-        (lower.StartsWith("docker-compose", StringComparison.Ordinal) || lower.StartsWith("compose", StringComparison.Ordinal))
-        && (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
-        && !lower.Contains("override", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\bCMD\s+(?<command>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex CommandPart();

@@ -106,7 +106,7 @@ public static partial class StatedStartReader
     internal static bool IsDockerfile(string lower) =>
         lower is "dockerfile" or "containerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.EndsWith(".dockerfile", StringComparison.Ordinal);
 
-    private static bool IsCompose(string lower) =>
+    internal static bool IsCompose(string lower) =>
         (lower.StartsWith("docker-compose", StringComparison.Ordinal) || lower.StartsWith("compose", StringComparison.Ordinal))
         && (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
         && !lower.Contains("dev", StringComparison.Ordinal) && !lower.Contains("test", StringComparison.Ordinal) && !lower.Contains("override", StringComparison.Ordinal);
